@@ -1,0 +1,150 @@
+//! A report as ReportLens sees it: the decoded text plus its structure
+//! (blocks, headings, outline, metadata). Built once per file; read-only after.
+
+pub mod decode;
+pub mod load;
+pub mod structure;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::LoadError;
+use crate::span::Span;
+
+/// What a block (one line of the report) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The report's title line.
+    Title,
+    /// A metadata line: date, issuing body, document number (文号), meeting line.
+    Meta,
+    /// A heading; level 1 is the outermost (一、), deeper levels nest inside.
+    Heading {
+        /// Nesting depth, starting at 1.
+        level: u8,
+    },
+    /// Body text.
+    Paragraph,
+    /// Web-page debris (navigation, share buttons, footers): kept, but hideable.
+    Debris,
+}
+
+/// One non-empty line of the report with its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// Char span of the line, without its line break and surrounding blanks.
+    pub span: Span,
+    /// What the line is.
+    pub kind: BlockKind,
+}
+
+/// A heading in the outline tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutlineNode {
+    /// The heading text as written.
+    pub title: String,
+    /// Nesting depth, starting at 1.
+    pub level: u8,
+    /// Index of the heading's block in [`Document::blocks`].
+    pub block: usize,
+    /// Char span of the heading line.
+    pub span: Span,
+    /// Headings nested under this one, in document order.
+    pub children: Vec<OutlineNode>,
+}
+
+/// Title and metadata found at the top of a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// The report's title.
+    pub title: Option<String>,
+    /// Publication or meeting date as written ("2021年06月02日").
+    pub date: Option<String>,
+    /// Issuing body ("区发改局").
+    pub issuer: Option<String>,
+    /// Document number (文号), e.g. "2021(004)" or "武昌发〔2021〕5号".
+    pub doc_number: Option<String>,
+    /// The year the report is about (2021 for "武昌区2021年国民经济和社会发展计划").
+    pub year: Option<i32>,
+}
+
+/// A decoded, structured report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// File name (or "-" for standard input), for messages and exports.
+    pub name: String,
+    /// The encoding the bytes were decoded from ("UTF-8", "GB18030", ...).
+    pub encoding: String,
+    /// The text as the reader sees it; every offset in the crate indexes its chars.
+    pub text: String,
+    /// The report's non-empty lines, in order.
+    pub blocks: Vec<Block>,
+    /// The heading tree.
+    pub outline: Vec<OutlineNode>,
+    /// Title and metadata lines.
+    pub metadata: Metadata,
+}
+
+impl Document {
+    /// Reads, decodes and structures the report at `path`.
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        let bytes = load::read_report_bytes(path)?;
+        let name = path
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        Self::from_bytes(&name, &bytes).map_err(|e| e.with_path(path))
+    }
+
+    /// Decodes `bytes` (any supported encoding) and structures the text.
+    /// Errors name `name` as the file.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, LoadError> {
+        let decoded = decode::decode(bytes).map_err(|problem| problem.into_error(Path::new(name)))?;
+        let mut doc = Self::from_text(name, &decoded.text);
+        doc.encoding = decoded.encoding.to_string();
+        Ok(doc)
+    }
+
+    /// Structures text that is already decoded (encoding reported as UTF-8).
+    pub fn from_text(name: &str, text: &str) -> Self {
+        let text = normalize_line_endings(text);
+        let analysis = structure::analyse(&text);
+        Self {
+            name: name.to_string(),
+            encoding: "UTF-8".to_string(),
+            text,
+            blocks: analysis.blocks,
+            outline: analysis.outline,
+            metadata: analysis.metadata,
+        }
+    }
+
+    /// Number of chars in the text.
+    pub fn char_count(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// Index of the block containing char `offset`, if any.
+    pub fn block_index_at(&self, offset: usize) -> Option<usize> {
+        let index = self.blocks.partition_point(|b| b.span.end <= offset);
+        self.blocks
+            .get(index)
+            .filter(|b| b.span.contains(offset))
+            .map(|_| index)
+    }
+
+    /// Titles of the headings that enclose char `offset`, outermost first.
+    pub fn section_path(&self, offset: usize) -> Vec<String> {
+        structure::section_path(&self.outline, offset)
+    }
+}
+
+/// Turns `\r\n` and lone `\r` into `\n`.
+pub fn normalize_line_endings(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}

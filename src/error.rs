@@ -1,0 +1,54 @@
+//! The core's error type: why a report could not be loaded.
+
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// Largest file ReportLens will read, in bytes (200 MB).
+pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Why a report could not be turned into text. Each variant names the file
+/// and carries a message fit to show a user as is.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// No file at that path.
+    #[error("{path}: file not found")]
+    NotFound { path: PathBuf },
+    /// The path names a directory, not a file.
+    #[error("{path}: is a directory, not a report file")]
+    IsDirectory { path: PathBuf },
+    /// The file exists but could not be read (permissions, I/O error).
+    #[error("{path}: cannot be read: {source}")]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file has no content (or only whitespace / a BOM).
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    /// The file is bigger than [`MAX_FILE_BYTES`].
+    #[error("{path}: the file is {size} bytes, over the {limit}-byte limit")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    /// The bytes are not text: NUL bytes, an image, an archive...
+    #[error("{path}: not a text file ({what})")]
+    Binary { path: PathBuf, what: String },
+    /// The bytes look like text but no supported encoding decodes them cleanly.
+    #[error("{path}: the text encoding cannot be determined (tried UTF-8, UTF-16 and GB18030)")]
+    UndecidableEncoding { path: PathBuf },
+}
+
+impl LoadError {
+    /// The same error, naming `path` instead of the name it was built with.
+    pub fn with_path(self, path: &std::path::Path) -> Self {
+        let path = path.to_path_buf();
+        match self {
+            Self::NotFound { .. } => Self::NotFound { path },
+            Self::IsDirectory { .. } => Self::IsDirectory { path },
+            Self::Unreadable { source, .. } => Self::Unreadable { path, source },
+            Self::Empty { .. } => Self::Empty { path },
+            Self::TooLarge { size, limit, .. } => Self::TooLarge { path, size, limit },
+            Self::Binary { what, .. } => Self::Binary { path, what },
+            Self::UndecidableEncoding { .. } => Self::UndecidableEncoding { path },
+        }
+    }
+}

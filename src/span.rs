@@ -1,0 +1,95 @@
+//! Char-offset spans and conversions between char and byte offsets.
+//!
+//! All public offsets in ReportLens count Unicode scalar values (Rust `char`s)
+//! in the decoded document text; see the crate docs.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range `[start, end)` of char offsets into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First char of the span.
+    pub start: usize,
+    /// One past the last char of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` (inclusive) to `end` (exclusive).
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// Number of chars covered.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no char.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when `offset` lies inside the span.
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+/// Byte offset of the char at `char_offset` in `text` (or `text.len()` past the end).
+pub fn char_to_byte(text: &str, char_offset: usize) -> usize {
+    text.char_indices()
+        .nth(char_offset)
+        .map_or(text.len(), |(byte, _)| byte)
+}
+
+/// The substring of `text` covered by `span` (char offsets), clamped to the text.
+pub fn slice(text: &str, span: Span) -> &str {
+    let start = char_to_byte(text, span.start);
+    let end = char_to_byte(text, span.end.max(span.start));
+    &text[start..end]
+}
+
+/// Maps byte offsets of one string to char offsets in O(1) per lookup.
+pub struct CharIndex {
+    char_of_byte: Vec<u32>,
+}
+
+impl CharIndex {
+    /// Builds the table for `text`.
+    pub fn new(text: &str) -> Self {
+        let mut char_of_byte = vec![0u32; text.len() + 1];
+        let mut chars = 0u32;
+        for (byte, ch) in text.char_indices() {
+            for slot in &mut char_of_byte[byte..byte + ch.len_utf8()] {
+                *slot = chars;
+            }
+            chars += 1;
+        }
+        char_of_byte[text.len()] = chars;
+        Self { char_of_byte }
+    }
+
+    /// Char offset of the char that contains `byte`.
+    pub fn char_at(&self, byte: usize) -> usize {
+        self.char_of_byte
+            .get(byte)
+            .copied()
+            .unwrap_or_else(|| self.char_of_byte.last().copied().unwrap_or(0)) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_by_char_offsets() {
+        let text = "武昌2021年增长7%";
+        assert_eq!(slice(text, Span::new(2, 7)), "2021年");
+        assert_eq!(char_to_byte(text, 2), 6);
+        let index = CharIndex::new(text);
+        assert_eq!(index.char_at(6), 2);
+        assert_eq!(index.char_at(text.len()), text.chars().count());
+    }
+}
