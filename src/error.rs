@@ -28,12 +28,16 @@ pub enum LoadError {
     Empty { path: PathBuf },
     /// The file is bigger than [`MAX_FILE_BYTES`].
     #[error("{path}: the file is {size} bytes, over the {limit}-byte limit")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// The bytes are not text: NUL bytes, an image, an archive...
     #[error("{path}: not a text file ({what})")]
     Binary { path: PathBuf, what: String },
     /// The bytes look like text but no supported encoding decodes them cleanly.
-    #[error("{path}: the text encoding cannot be determined (tried UTF-8, UTF-16 and GB18030)")]
+    #[error("{path}: the text encoding cannot be determined (tried UTF-8, UTF-16, GB18030 and Big5; UTF-32 is not supported)")]
     UndecidableEncoding { path: PathBuf },
 }
 

@@ -30,6 +30,7 @@
 pub mod cli;
 pub mod document;
 pub mod error;
+pub mod evaluation;
 pub mod export;
 pub mod indicators;
 pub mod span;

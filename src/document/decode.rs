@@ -1,16 +1,24 @@
-//! Bytes to text: detects the encoding (BOM, UTF-8, UTF-16, GB18030/GBK) and decodes.
-//! STUB: to be replaced by the full implementation.
+//! Bytes to text: rejects binary content, detects the encoding (BOM, UTF-8,
+//! UTF-16, GB18030/GBK, Big5) and decodes without replacement characters.
+//!
+//! Detection order: known binary magic numbers, then a byte-order mark, then
+//! strict UTF-8, then a `chardetng` guess limited to GB18030 and Big5 (with
+//! the other one as fallback). Line endings are left as they are.
 
 use std::path::Path;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::LoadError;
 
 /// Decoded text and the name of the encoding it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
-    /// The text, BOM removed.
+    /// The text, BOM removed, line endings untouched.
     pub text: String,
-    /// Human-readable encoding name: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030".
+    /// Human-readable encoding name: "UTF-8", "UTF-8 (BOM)", "UTF-16LE",
+    /// "UTF-16BE", "GB18030" or "Big5".
     pub encoding: &'static str,
 }
 
@@ -19,7 +27,8 @@ pub struct Decoded {
 pub enum DecodeProblem {
     /// No content (or only a BOM / whitespace).
     Empty,
-    /// Not text; the string says what it looks like ("NUL bytes", "a PNG image", "a ZIP archive").
+    /// Not text; the string says what it looks like ("contains NUL bytes",
+    /// "a PNG image", "a ZIP archive (or DOCX/XLSX document)").
     Binary(String),
     /// No supported encoding decodes the bytes cleanly.
     Undecidable,
@@ -37,14 +46,410 @@ impl DecodeProblem {
     }
 }
 
-/// Decodes report bytes.
+/// An encoding we may decode with, and the name reported for it.
+type Choice = (&'static Encoding, &'static str);
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
+const UTF32LE_BOM: &[u8] = b"\xFF\xFE\x00\x00";
+const UTF32BE_BOM: &[u8] = b"\x00\x00\xFE\xFF";
+
+const GB18030_CHOICE: Choice = (GB18030, "GB18030");
+const BIG5_CHOICE: Choice = (BIG5, "Big5");
+
+/// Text is binary when more than 1 in this many units are control characters.
+const CONTROL_SHARE_DIVISOR: usize = 10;
+
+/// How many leading bytes `chardetng` looks at.
+const DETECTOR_PREFIX_BYTES: usize = 1 << 20;
+
+/// Known file signatures: (offset, bytes, description).
+const MAGIC_NUMBERS: &[(usize, &[u8], &str)] = &[
+    (0, b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (0, b"\xFF\xD8\xFF", "a JPEG image"),
+    (0, b"GIF87a", "a GIF image"),
+    (0, b"GIF89a", "a GIF image"),
+    (0, b"II*\x00", "a TIFF image"),
+    (0, b"MM\x00*", "a TIFF image"),
+    (0, b"RIFF", "a RIFF media file (WebP, WAV, AVI)"),
+    (0, b"%PDF-", "a PDF document"),
+    (0, b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX document)"),
+    (0, b"PK\x05\x06", "a ZIP archive (or DOCX/XLSX document)"),
+    (0, b"PK\x07\x08", "a ZIP archive (or DOCX/XLSX document)"),
+    (
+        0,
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "an old Office document (DOC/XLS)",
+    ),
+    (0, b"{\\rtf", "an RTF document"),
+    (0, b"\x1F\x8B", "a gzip archive"),
+    (0, b"BZh91AY&SY", "a bzip2 archive"),
+    (0, b"\xFD7zXZ\x00", "an xz archive"),
+    (0, b"\x28\xB5\x2F\xFD", "a zstd archive"),
+    (0, b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+    (0, b"Rar!\x1A\x07", "a RAR archive"),
+    (0, b"\x7FELF", "an ELF executable"),
+    (0, b"MZ\x90\x00", "a Windows executable"),
+    (0, b"\xCA\xFE\xBA\xBE", "a Java class or Mach-O binary"),
+    (0, b"\xCF\xFA\xED\xFE", "a Mach-O binary"),
+    (0, b"\xCE\xFA\xED\xFE", "a Mach-O binary"),
+    (0, b"\x00asm", "a WebAssembly module"),
+    (0, b"SQLite format 3\x00", "an SQLite database"),
+    (0, b"ID3\x03", "an MP3 file"),
+    (0, b"ID3\x04", "an MP3 file"),
+    (4, b"ftyp", "an MP4/MOV video"),
+];
+
+/// Decodes report bytes: rejects binary data, detects the encoding, strips
+/// any BOM. Never panics, whatever the input.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) if !text.trim().is_empty() => Ok(Decoded {
+    if bytes.is_empty() {
+        return Err(DecodeProblem::Empty);
+    }
+    if let Some(what) = magic_number(bytes) {
+        return Err(DecodeProblem::Binary(what.to_string()));
+    }
+    let decoded = decode_by_bom(bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err(DecodeProblem::Empty);
+    }
+    Ok(decoded)
+}
+
+/// What the bytes look like, if they start with a known binary signature.
+fn magic_number(bytes: &[u8]) -> Option<&'static str> {
+    MAGIC_NUMBERS
+        .iter()
+        .find(|(offset, magic, _)| {
+            bytes
+                .get(*offset..)
+                .is_some_and(|rest| rest.starts_with(magic))
+        })
+        .map(|(_, _, what)| *what)
+}
+
+/// Decodes according to the byte-order mark, or by detection when there is none.
+fn decode_by_bom(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
+    if bytes.starts_with(UTF32LE_BOM) || bytes.starts_with(UTF32BE_BOM) {
+        return Err(DecodeProblem::Undecidable);
+    }
+    if let Some(body) = bytes.strip_prefix(UTF8_BOM) {
+        check_bytes_are_text(body)?;
+        return decode_with((UTF_8, "UTF-8 (BOM)"), body).ok_or(DecodeProblem::Undecidable);
+    }
+    if let Some(body) = bytes.strip_prefix(UTF16LE_BOM) {
+        return decode_utf16((UTF_16LE, "UTF-16LE"), body);
+    }
+    if let Some(body) = bytes.strip_prefix(UTF16BE_BOM) {
+        return decode_utf16((UTF_16BE, "UTF-16BE"), body);
+    }
+    check_bytes_are_text(bytes)?;
+    decode_unmarked(bytes)
+}
+
+/// Decodes a UTF-16 body (BOM already removed), then checks it is text.
+fn decode_utf16(choice: Choice, body: &[u8]) -> Result<Decoded, DecodeProblem> {
+    let decoded = decode_with(choice, body).ok_or(DecodeProblem::Undecidable)?;
+    check_chars_are_text(&decoded.text)?;
+    Ok(decoded)
+}
+
+/// Decodes bytes without a BOM: UTF-8 if valid, else the detected legacy
+/// Chinese encoding, falling back to the other one.
+fn decode_unmarked(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
             text: text.to_string(),
             encoding: "UTF-8",
-        }),
-        Ok(_) => Err(DecodeProblem::Empty),
-        Err(_) => Err(DecodeProblem::Undecidable),
+        });
+    }
+    let first = guess_legacy(bytes);
+    [first, GB18030_CHOICE, BIG5_CHOICE]
+        .into_iter()
+        .find_map(|choice| decode_with(choice, bytes))
+        .ok_or(DecodeProblem::Undecidable)
+}
+
+/// `chardetng`'s guess, restricted to Big5 or GB18030 (the default).
+fn guess_legacy(bytes: &[u8]) -> Choice {
+    let prefix = bytes.get(..DETECTOR_PREFIX_BYTES).unwrap_or(bytes);
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(prefix, prefix.len() == bytes.len());
+    // No top-level-domain hint: a "cn" hint makes chardetng answer GBK even
+    // for clean Big5, while the generic guess tells the two apart well.
+    if detector.guess(None, Utf8Detection::Deny) == BIG5 {
+        BIG5_CHOICE
+    } else {
+        GB18030_CHOICE
+    }
+}
+
+/// Decodes `bytes` (no BOM) with `choice`, or `None` if any sequence is malformed.
+fn decode_with((encoding, name): Choice, bytes: &[u8]) -> Option<Decoded> {
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: name,
+    })
+}
+
+/// Whether a byte is a control character that text files do not contain.
+fn is_binary_control_byte(byte: u8) -> bool {
+    matches!(byte, 0x00..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F)
+}
+
+/// Whether a char is a control character that text files do not contain.
+fn is_binary_control_char(c: char) -> bool {
+    u8::try_from(c).is_ok_and(is_binary_control_byte)
+}
+
+/// Rejects ASCII-compatible bytes holding NULs or many control characters.
+fn check_bytes_are_text(bytes: &[u8]) -> Result<(), DecodeProblem> {
+    if bytes.contains(&0) {
+        return Err(DecodeProblem::Binary("contains NUL bytes".to_string()));
+    }
+    let controls = bytes.iter().filter(|&&b| is_binary_control_byte(b)).count();
+    check_control_share(controls, bytes.len())
+}
+
+/// Rejects decoded text holding NUL chars or many control characters.
+fn check_chars_are_text(text: &str) -> Result<(), DecodeProblem> {
+    if text.contains('\0') {
+        return Err(DecodeProblem::Binary("contains NUL characters".to_string()));
+    }
+    let controls = text.chars().filter(|&c| is_binary_control_char(c)).count();
+    check_control_share(controls, text.chars().count())
+}
+
+/// Rejects text where more than one unit in [`CONTROL_SHARE_DIVISOR`] is a control character.
+fn check_control_share(controls: usize, total: usize) -> Result<(), DecodeProblem> {
+    if controls.saturating_mul(CONTROL_SHARE_DIVISOR) > total {
+        Err(DecodeProblem::Binary(
+            "mostly control characters".to_string(),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str =
+        "武昌区2021年国民经济和社会发展计划\n一、总体要求\n全年新增高新技术企业60家。\n";
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let bom: &[u8] = if big_endian { UTF16BE_BOM } else { UTF16LE_BOM };
+        let mut bytes = bom.to_vec();
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    }
+
+    fn ok(bytes: &[u8]) -> Decoded {
+        match decode(bytes) {
+            Ok(decoded) => decoded,
+            Err(problem) => panic!("expected text, got {problem:?}"),
+        }
+    }
+
+    fn binary(bytes: &[u8]) -> String {
+        match decode(bytes) {
+            Err(DecodeProblem::Binary(what)) => what,
+            other => panic!("expected Binary, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_utf8() {
+        let decoded = ok(SAMPLE.as_bytes());
+        assert_eq!(decoded.text, SAMPLE);
+        assert_eq!(decoded.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn ascii_is_utf8() {
+        assert_eq!(ok(b"Annual report\r\n").encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf8_with_bom_strips_bom() {
+        let bytes = [UTF8_BOM, SAMPLE.as_bytes()].concat();
+        let decoded = ok(&bytes);
+        assert_eq!(decoded.text, SAMPLE);
+        assert_eq!(decoded.encoding, "UTF-8 (BOM)");
+    }
+
+    #[test]
+    fn utf8_bom_with_invalid_body_is_undecidable() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFab\xFFcd"),
+            Err(DecodeProblem::Undecidable)
+        );
+    }
+
+    #[test]
+    fn utf16le_with_bom() {
+        let decoded = ok(&utf16(SAMPLE, false));
+        assert_eq!(decoded.text, SAMPLE);
+        assert_eq!(decoded.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn utf16be_with_bom() {
+        let decoded = ok(&utf16(SAMPLE, true));
+        assert_eq!(decoded.text, SAMPLE);
+        assert_eq!(decoded.encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn utf16_odd_length_is_undecidable() {
+        let mut bytes = utf16(SAMPLE, false);
+        bytes.push(b'x');
+        assert_eq!(decode(&bytes), Err(DecodeProblem::Undecidable));
+    }
+
+    #[test]
+    fn utf16_unpaired_surrogate_is_undecidable() {
+        let bytes = [UTF16LE_BOM, b"a\x00\x00\xD8b\x00"].concat();
+        assert_eq!(decode(&bytes), Err(DecodeProblem::Undecidable));
+    }
+
+    #[test]
+    fn utf16_with_nul_char_is_binary() {
+        assert_eq!(binary(&utf16("ab\0cd", false)), "contains NUL characters");
+    }
+
+    #[test]
+    fn utf16_with_many_controls_is_binary() {
+        assert_eq!(
+            binary(&utf16("\x01\x02\x03abc", true)),
+            "mostly control characters"
+        );
+    }
+
+    #[test]
+    fn utf32_bom_is_undecidable() {
+        assert_eq!(
+            decode(b"\xFF\xFE\x00\x00a\x00\x00\x00"),
+            Err(DecodeProblem::Undecidable)
+        );
+        assert_eq!(
+            decode(b"\x00\x00\xFE\xFF\x00\x00\x00a"),
+            Err(DecodeProblem::Undecidable)
+        );
+    }
+
+    #[test]
+    fn gbk_text_is_gb18030() {
+        let (bytes, _, errors) = GB18030.encode(SAMPLE);
+        assert!(!errors);
+        let decoded = ok(&bytes);
+        assert_eq!(decoded.text, SAMPLE);
+        assert_eq!(decoded.encoding, "GB18030");
+    }
+
+    #[test]
+    fn gb18030_four_byte_sequences() {
+        // "€" is one byte and "𠀀" four bytes in GB18030; neither is in GBK.
+        let text = "欧元€与扩展汉字𠀀。各项指标全面完成。";
+        let (bytes, _, _) = GB18030.encode(text);
+        assert_eq!(ok(&bytes).text, text);
+    }
+
+    #[test]
+    fn big5_text() {
+        let text = "臺灣地區經濟發展報告,國民所得持續成長,各項建設順利推動。";
+        let (bytes, _, errors) = BIG5.encode(text);
+        assert!(!errors);
+        let decoded = ok(&bytes);
+        assert_eq!(decoded.encoding, "Big5");
+        assert_eq!(decoded.text, text);
+    }
+
+    #[test]
+    fn guess_falls_back_when_guess_fails() {
+        // 0x80 is a valid GB18030 byte (€) but never valid in Big5.
+        let decoded = ok(b"\xB9\xFA\x80");
+        assert_eq!(decoded.encoding, "GB18030");
+    }
+
+    #[test]
+    fn invalid_everywhere_is_undecidable() {
+        assert_eq!(
+            decode(b"\xC3\xFF\xA4\xFF\xFE"),
+            Err(DecodeProblem::Undecidable)
+        );
+    }
+
+    #[test]
+    fn empty_inputs() {
+        for bytes in [&b""[..], b"   \r\n\t", UTF8_BOM, UTF16LE_BOM, UTF16BE_BOM] {
+            assert_eq!(decode(bytes), Err(DecodeProblem::Empty), "{bytes:?}");
+        }
+        assert_eq!(
+            decode(&utf16(" \u{3000}\n", true)),
+            Err(DecodeProblem::Empty)
+        );
+        assert_eq!(decode(b"\xA1\xA1\r\n"), Err(DecodeProblem::Empty));
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        assert_eq!(binary(b"abc\0def"), "contains NUL bytes");
+        assert_eq!(binary(b"\xEF\xBB\xBFabc\0def"), "contains NUL bytes");
+    }
+
+    #[test]
+    fn magic_numbers_are_binary() {
+        assert_eq!(binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), "a PNG image");
+        assert_eq!(
+            binary(b"PK\x03\x04\x14\0"),
+            "a ZIP archive (or DOCX/XLSX document)"
+        );
+        assert_eq!(binary(b"%PDF-1.7\n"), "a PDF document");
+        assert_eq!(binary(b"\xFF\xD8\xFF\xE0"), "a JPEG image");
+        assert_eq!(
+            binary(b"RIFF\x10\0\0\0WEBPVP8 "),
+            "a RIFF media file (WebP, WAV, AVI)"
+        );
+        assert_eq!(binary(b"\x7FELF\x02\x01"), "an ELF executable");
+    }
+
+    #[test]
+    fn many_control_bytes_are_binary() {
+        assert_eq!(binary(b"\x01\x02\x03\x1Babc"), "mostly control characters");
+    }
+
+    #[test]
+    fn few_control_bytes_and_form_feeds_are_text() {
+        let text = "第一页\x0c第二页\x1b,其余都是正常的文字内容。";
+        assert_eq!(ok(text.as_bytes()).text, text);
+    }
+
+    #[test]
+    fn line_endings_are_kept() {
+        assert_eq!(ok(b"a\r\nb\rc\n").text, "a\r\nb\rc\n");
+    }
+
+    #[test]
+    fn into_error_names_the_file() {
+        let path = Path::new("dir/report.txt");
+        for problem in [
+            DecodeProblem::Empty,
+            DecodeProblem::Binary("a PNG image".into()),
+            DecodeProblem::Undecidable,
+        ] {
+            let message = problem.into_error(path).to_string();
+            assert!(message.contains("dir/report.txt"), "{message}");
+        }
     }
 }

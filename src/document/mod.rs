@@ -75,7 +75,8 @@ pub struct Metadata {
 pub struct Document {
     /// File name (or "-" for standard input), for messages and exports.
     pub name: String,
-    /// The encoding the bytes were decoded from ("UTF-8", "GB18030", ...).
+    /// The encoding the bytes were decoded from: "UTF-8", "UTF-8 (BOM)", "UTF-16LE",
+    /// "UTF-16BE", "GB18030" or "Big5".
     pub encoding: String,
     /// The text as the reader sees it; every offset in the crate indexes its chars.
     pub text: String,
@@ -91,16 +92,18 @@ impl Document {
     /// Reads, decodes and structures the report at `path`.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let bytes = load::read_report_bytes(path)?;
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         Self::from_bytes(&name, &bytes).map_err(|e| e.with_path(path))
     }
 
     /// Decodes `bytes` (any supported encoding) and structures the text.
     /// Errors name `name` as the file.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, LoadError> {
-        let decoded = decode::decode(bytes).map_err(|problem| problem.into_error(Path::new(name)))?;
+        let decoded =
+            decode::decode(bytes).map_err(|problem| problem.into_error(Path::new(name)))?;
         let mut doc = Self::from_text(name, &decoded.text);
         doc.encoding = decoded.encoding.to_string();
         Ok(doc)

@@ -5,7 +5,15 @@
 //! Dates, ordinals, document numbers, names with numbers (11号线, 十四五, 5G),
 //! slogans (三个全覆盖) and conditions (60岁以上老人) are not indicators.
 
+mod candidates;
+mod classify;
+mod clauses;
+mod context;
 mod extract;
+mod lexicon;
+pub mod normalize;
+pub mod numbers;
+mod words;
 
 pub use extract::Extractor;
 

@@ -1,0 +1,239 @@
+//! Measuring the extractor against hand-checked labels (the JSON files in
+//! `tests/fixtures/labels/`): precision, recall, and field accuracy.
+//!
+//! A label points at one number in a fixture by a context string that occurs
+//! once and the number inside it. An extracted indicator matches a label when
+//! its span covers the number and its value is the labelled value. In a
+//! *complete* label file every number is labelled, so an extracted indicator
+//! that matches no label is a false positive; in a partial file only
+//! indicators on labelled non-indicators count against precision.
+
+use serde::Deserialize;
+
+use crate::indicators::normalize::normalize;
+use crate::indicators::Indicator;
+
+/// A label file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LabelFile {
+    /// File name of the fixture.
+    pub fixture: String,
+    /// True when every number in the fixture is labelled.
+    pub complete: bool,
+    /// Numbers that are indicators.
+    pub indicators: Vec<PositiveLabel>,
+    /// Numbers that are not indicators.
+    pub non_indicators: Vec<NegativeLabel>,
+    /// Numbers left out of the scoring.
+    #[serde(default)]
+    pub ambiguous: Vec<NegativeLabel>,
+}
+
+/// A hand-checked indicator.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PositiveLabel {
+    /// A string that occurs once in the fixture and contains the number.
+    pub context: String,
+    /// Where in `context` the number starts.
+    pub number: String,
+    /// Expected metric.
+    pub metric: String,
+    /// Expected value as written.
+    pub value: String,
+    /// Expected unit as written.
+    pub unit: String,
+    /// Expected qualifier.
+    pub qualifier: Option<String>,
+    /// Expected kind ("target", "actual", "growth", "completion").
+    pub kind: String,
+}
+
+/// A number that must not be extracted (or is left out of scoring).
+#[derive(Debug, Clone, Deserialize)]
+pub struct NegativeLabel {
+    /// A string that occurs once in the fixture and contains the number.
+    pub context: String,
+    /// Where in `context` the number starts.
+    pub number: String,
+    /// Why it is not an indicator.
+    #[serde(default)]
+    pub why: String,
+}
+
+/// What the evaluation of one or more fixtures found.
+#[derive(Debug, Clone, Default)]
+pub struct Score {
+    /// Labelled indicators found.
+    pub true_positives: usize,
+    /// Extracted indicators that are not indicators.
+    pub false_positives: Vec<String>,
+    /// Labelled indicators missed.
+    pub misses: Vec<String>,
+    /// Found indicators whose unit, metric, kind or qualifier differ from the label.
+    pub field_errors: Vec<String>,
+    /// Matches with the right kind.
+    pub kind_correct: usize,
+    /// Matches with the right metric (equal, or one contains the other).
+    pub metric_correct: usize,
+    /// Matches with the right unit.
+    pub unit_correct: usize,
+    /// Matches with the right qualifier.
+    pub qualifier_correct: usize,
+}
+
+impl Score {
+    /// TP / (TP + FP).
+    pub fn precision(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives.len(),
+        )
+    }
+
+    /// TP / (TP + FN).
+    pub fn recall(&self) -> f64 {
+        ratio(self.true_positives, self.true_positives + self.misses.len())
+    }
+
+    /// Adds another fixture's score.
+    pub fn add(&mut self, other: Score) {
+        self.true_positives += other.true_positives;
+        self.false_positives.extend(other.false_positives);
+        self.misses.extend(other.misses);
+        self.field_errors.extend(other.field_errors);
+        self.kind_correct += other.kind_correct;
+        self.metric_correct += other.metric_correct;
+        self.unit_correct += other.unit_correct;
+        self.qualifier_correct += other.qualifier_correct;
+    }
+
+    /// A short report of the figures.
+    pub fn summary(&self) -> String {
+        let of_found = |n: usize| {
+            format!(
+                "{n}/{} ({:.3})",
+                self.true_positives,
+                ratio(n, self.true_positives)
+            )
+        };
+        format!(
+            "precision {:.3}  recall {:.3}  (TP {}, FP {}, FN {})\nfield accuracy on matches: kind {}, metric {}, unit {}, qualifier {}",
+            self.precision(),
+            self.recall(),
+            self.true_positives,
+            self.false_positives.len(),
+            self.misses.len(),
+            of_found(self.kind_correct),
+            of_found(self.metric_correct),
+            of_found(self.unit_correct),
+            of_found(self.qualifier_correct),
+        )
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Char offset of the labelled number in `text`, if the context is found.
+pub fn locate(text: &str, context: &str, number: &str) -> Option<usize> {
+    let at = text.find(context)?;
+    let inner = context.find(number)?;
+    Some(text[..at + inner].chars().count())
+}
+
+/// Scores `found` (the extractor's output on `text`) against `labels`.
+pub fn score(text: &str, found: &[Indicator], labels: &LabelFile) -> Score {
+    let mut score = Score::default();
+    let mut claimed = vec![false; found.len()];
+    for label in &labels.indicators {
+        let Some(at) = locate(text, &label.context, &label.number) else {
+            score.misses.push(format!(
+                "{}: label context not found: {}",
+                labels.fixture, label.context
+            ));
+            continue;
+        };
+        match found.iter().position(|i| covers(i, at, &label.value)) {
+            Some(index) => {
+                claimed[index] = true;
+                score.true_positives += 1;
+                compare_fields(&found[index], label, &labels.fixture, &mut score);
+            }
+            None => score
+                .misses
+                .push(format!("{}: {}", labels.fixture, label.context)),
+        }
+    }
+    let negatives = labels.non_indicators.iter().chain(&labels.ambiguous);
+    for negative in negatives {
+        let Some(at) = locate(text, &negative.context, &negative.number) else {
+            continue;
+        };
+        for (index, indicator) in found.iter().enumerate() {
+            if !claimed[index] && indicator.span.contains(at) {
+                claimed[index] = true;
+                if labels
+                    .non_indicators
+                    .iter()
+                    .any(|n| std::ptr::eq(n, negative))
+                {
+                    score.false_positives.push(format!(
+                        "{}: {} (label: {} — {})",
+                        labels.fixture, indicator.text, negative.context, negative.why
+                    ));
+                }
+            }
+        }
+    }
+    if labels.complete {
+        for (indicator, _) in found.iter().zip(&claimed).filter(|(_, c)| !**c) {
+            score.false_positives.push(format!(
+                "{}: {} (unlabelled)",
+                labels.fixture, indicator.text
+            ));
+        }
+    }
+    score
+}
+
+fn covers(indicator: &Indicator, at: usize, value: &str) -> bool {
+    indicator.span.start <= at
+        && at < indicator.span.end
+        && normalize(&indicator.value) == normalize(value)
+}
+
+fn compare_fields(found: &Indicator, label: &PositiveLabel, fixture: &str, score: &mut Score) {
+    let kind_ok = found.kind.as_str() == label.kind;
+    let metric_ok = metrics_agree(&found.metric, &label.metric);
+    let unit_ok = normalize(&found.unit) == normalize(&label.unit);
+    let qualifier_ok = found.qualifier == label.qualifier;
+    score.kind_correct += usize::from(kind_ok);
+    score.metric_correct += usize::from(metric_ok);
+    score.unit_correct += usize::from(unit_ok);
+    score.qualifier_correct += usize::from(qualifier_ok);
+    if !(kind_ok && metric_ok && unit_ok && qualifier_ok) {
+        score.field_errors.push(format!(
+            "{fixture}: {} → metric {:?}/{:?} unit {:?}/{:?} kind {}/{} qualifier {:?}/{:?}",
+            label.context,
+            found.metric,
+            label.metric,
+            found.unit,
+            label.unit,
+            found.kind.as_str(),
+            label.kind,
+            found.qualifier,
+            label.qualifier
+        ));
+    }
+}
+
+/// Metrics agree when equal after normalisation or when one contains the other.
+fn metrics_agree(found: &str, expected: &str) -> bool {
+    let (found, expected) = (normalize(found), normalize(expected));
+    !found.is_empty() && (found.contains(&expected) || expected.contains(&found))
+}

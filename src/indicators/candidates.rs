@@ -1,0 +1,267 @@
+//! Finding number-with-unit candidates in normalised text and rejecting the
+//! traps that look like quantities but are not: dates, ordinals, names with
+//! numbers, slogans, group conditions, quoted names.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::indicators::lexicon::LEXICON;
+use crate::indicators::numbers::{magnitude, parse_range};
+
+/// A number with its unit, found in normalised text. Offsets are char offsets
+/// into the block text the candidate was found in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Start of the number.
+    pub value_start: usize,
+    /// End of the number (start of the unit).
+    pub value_end: usize,
+    /// End of the unit (and of an approximation mark such as 余 before it).
+    pub unit_end: usize,
+    /// The number as written: "779.43", "2-3", "两".
+    pub value: String,
+    /// The unit as written, magnitude included: "亿元", "万个", "%".
+    pub unit: String,
+    /// "余" or "多" written between magnitude and measure ("1万余名"), and its offset.
+    pub approximate: Option<(String, usize)>,
+    /// Lower bound (or the value) in base units.
+    pub low: f64,
+    /// Upper bound of a range in base units.
+    pub high: Option<f64>,
+    /// Base unit: "元", "个", "%", "百分点".
+    pub base_unit: String,
+    /// True when the number is written in Chinese numerals.
+    pub chinese: bool,
+}
+
+const ARABIC: &str = r"\d+(?:,\d{3})*(?:\.\d+)?";
+const CHINESE: &str = "[零〇一二两三四五六七八九十百千万亿]+";
+const RANGE_SEP: &str = r"\s*[-~至到]\s*";
+const MAGNITUDES: &str = "万亿|千亿|百亿|亿|千万|百万|十万|万|千|百";
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut measures: Vec<&str> = LEXICON.measures.keys().map(String::as_str).collect();
+    measures.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
+    let measures: Vec<String> = measures.iter().map(|m| regex::escape(m)).collect();
+    let pattern = format!(
+        "(?P<value>(?P<arabic>{ARABIC}(?:{RANGE_SEP}{ARABIC})?)|{CHINESE}(?:{RANGE_SEP}{CHINESE})?)\
+         (?P<mag>{MAGNITUDES})?(?P<approx>余|多)?(?P<measure>{})?",
+        measures.join("|")
+    );
+    Regex::new(&pattern).unwrap_or_else(|e| panic!("candidate pattern is valid: {e}"))
+});
+
+/// All plausible number-with-unit candidates in `text` (normalised), in order.
+pub fn find_candidates(text: &str) -> Vec<Candidate> {
+    let chars: Vec<char> = text.chars().collect();
+    let index = crate::span::CharIndex::new(text);
+    CANDIDATE
+        .captures_iter(text)
+        .filter_map(|caps| build(&caps, &index))
+        .filter(|c| !is_trap(c, &chars))
+        .collect()
+}
+
+fn build(caps: &regex::Captures, index: &crate::span::CharIndex) -> Option<Candidate> {
+    let value = caps.name("value")?;
+    let measure = caps.name("measure").map_or("", |m| m.as_str());
+    let mag = caps.name("mag").map_or("", |m| m.as_str());
+    if measure.is_empty() && mag.is_empty() {
+        return None;
+    }
+    let chinese = caps.name("arabic").is_none();
+    if chinese && (measure.is_empty() || !mag.is_empty()) {
+        return None;
+    }
+    let approx = caps.name("approx");
+    let (low, high) = parse_range(value.as_str())?;
+    let scale: f64 = mag.chars().filter_map(magnitude).product();
+    let whole = caps.get(0)?;
+    Some(Candidate {
+        value_start: index.char_at(value.start()),
+        value_end: index.char_at(value.end()),
+        unit_end: index.char_at(whole.end()),
+        value: value.as_str().to_string(),
+        unit: format!("{mag}{measure}"),
+        approximate: approx.map(|m| (m.as_str().to_string(), index.char_at(m.start()))),
+        low: low * scale,
+        high: high.map(|h| h * scale),
+        base_unit: LEXICON.measures.get(measure).cloned().unwrap_or_default(),
+        chinese,
+    })
+}
+
+/// True when the candidate is a date, ordinal, name, slogan or condition.
+fn is_trap(candidate: &Candidate, chars: &[char]) -> bool {
+    let before = candidate
+        .value_start
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .copied();
+    let after = chars.get(candidate.unit_end).copied();
+    let magnitude_only = candidate.base_unit.is_empty() && after.is_some_and(is_cjk_word_char);
+    magnitude_only
+        || glued_to_code(before, after)
+        || before == Some('第')
+        || inside_quoted_name(chars, candidate.value_start)
+        || is_group_condition(chars, candidate.unit_end)
+        || (candidate.chinese && !chinese_count_is_plausible(candidate, chars))
+}
+
+/// "5G", "A04版", "PM2.5", "C4地块": a number glued to Latin letters or other digits is a code.
+fn glued_to_code(before: Option<char>, after: Option<char>) -> bool {
+    let code_char = |c: char| c.is_ascii_alphanumeric() || c == '.';
+    before.is_some_and(code_char) || after.is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Inside 《…》, or inside a short “…” that names something ("三个全覆盖", "15分钟生活圈").
+fn inside_quoted_name(chars: &[char], at: usize) -> bool {
+    let pairs = [
+        ('《', '》'),
+        ('“', '”'),
+        ('"', '"'),
+        ('「', '」'),
+        ('‘', '’'),
+    ];
+    pairs.iter().any(|&(open, close)| {
+        let Some(start) = chars[..at].iter().rposition(|&c| c == open || c == close) else {
+            return false;
+        };
+        if chars[start] != open || (open == close && count_before(chars, at, open) % 2 == 0) {
+            return false;
+        }
+        let end = chars[at..].iter().position(|&c| c == close).map(|p| p + at);
+        end.is_some_and(|end| open == '《' || end - start <= 16)
+    })
+}
+
+fn count_before(chars: &[char], at: usize, mark: char) -> usize {
+    chars[..at].iter().filter(|&&c| c == mark).count()
+}
+
+/// "10亿元以上产业项目", "30年以上问题管网": a threshold that defines a group, not a figure.
+fn is_group_condition(chars: &[char], unit_end: usize) -> bool {
+    let rest: String = chars[unit_end..chars.len().min(unit_end + 3)]
+        .iter()
+        .collect();
+    let Some(tail) = rest
+        .strip_prefix("以上")
+        .or_else(|| rest.strip_prefix("以下"))
+    else {
+        return false;
+    };
+    tail.chars().next().is_some_and(is_cjk_word_char)
+}
+
+/// A Chinese-numeral count is kept only when it reads as a quantity: after a
+/// verb or qualifier ("新建两座"), closing its clause ("培训两期,"), or
+/// counting a list of names ("中南、中北、徐东三个核心商圈"). "一" only counts
+/// after a verb, and 期/批/次 ("二期", "二次供水") only after a verb and closing the clause.
+fn chinese_count_is_plausible(candidate: &Candidate, chars: &[char]) -> bool {
+    let after = chars.get(candidate.unit_end).copied();
+    let closes_clause = after.is_none_or(|c| !is_cjk_word_char(c));
+    let after_verb = follows_verb(chars, candidate.value_start);
+    if ["期", "批", "次"]
+        .iter()
+        .any(|m| candidate.unit.ends_with(m))
+    {
+        return after_verb && closes_clause && candidate.value != "一";
+    }
+    if candidate.value == "一" {
+        return after_verb;
+    }
+    after_verb || closes_clause || counts_a_list(chars, candidate.value_start)
+}
+
+fn follows_verb(chars: &[char], at: usize) -> bool {
+    let left: String = chars[at.saturating_sub(4)..at].iter().collect();
+    LEXICON
+        .delivery_verbs
+        .iter()
+        .chain(&LEXICON.change_verbs)
+        .chain(&LEXICON.qualifiers_before)
+        .any(|v| left.ends_with(v.as_str()))
+}
+
+/// The numeral follows a name that closes a "、" list in the same clause.
+fn counts_a_list(chars: &[char], at: usize) -> bool {
+    let clause_start = chars[..at]
+        .iter()
+        .rposition(|c| matches!(c, ',' | '。' | ';' | ':'))
+        .map_or(0, |i| i + 1);
+    let before = at.checked_sub(1).and_then(|i| chars.get(i)).copied();
+    chars[clause_start..at].contains(&'、')
+        && before.is_some_and(|c| is_cjk_word_char(c) || c == '”')
+}
+
+/// A CJK ideograph (not punctuation).
+pub fn is_cjk_word_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(String, String)> {
+        find_candidates(text)
+            .into_iter()
+            .map(|c| (c.value, c.unit))
+            .collect()
+    }
+
+    #[test]
+    fn finds_numbers_with_units() {
+        assert_eq!(
+            values("新增停车泊位1万个以上"),
+            [("1".into(), "万个".into())]
+        );
+        assert_eq!(values("完成779.43亿元"), [("779.43".into(), "亿元".into())]);
+        assert_eq!(
+            values("打造2-3条特色历史街巷"),
+            [("2-3".into(), "条".into())]
+        );
+        assert_eq!(
+            values("提升3.5个百分点"),
+            [("3.5".into(), "个百分点".into())]
+        );
+        assert_eq!(values("吸引1万余名大学生"), [("1".into(), "万名".into())]);
+    }
+
+    #[test]
+    fn rejects_traps() {
+        for trap in [
+            "2022年12月30日",
+            "轨道交通11号线三期",
+            "第十五届人大",
+            "第四批“武昌英才”",
+            "“三个全覆盖”",
+            "A04版",
+            "5G网络",
+            "为全区60岁以上老人",
+            "亿元以上重大项目",
+            "10亿元以上产业项目",
+            "30年以上问题燃气管网",
+            "完成42处二次供水改造",
+            "打造“15分钟生活圈”",
+            "《建党百年·武昌故事》系列",
+            "一批文产项目",
+        ] {
+            let found: Vec<_> = values(trap)
+                .into_iter()
+                .filter(|(v, _)| v != "42")
+                .collect();
+            assert!(found.is_empty(), "{trap}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_chinese_counts_after_verbs() {
+        assert_eq!(values("新建两座变电站"), [("两".into(), "座".into())]);
+        assert_eq!(
+            values("开展社区赋能培训两期,"),
+            [("两".into(), "期".into())]
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! Classifying an indicator once its words are read: target or actual (the
+//! tense of its sentence, its section and its document), growth and
+//! completion, the period it is about, its category and its metric key.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::indicators::lexicon::LEXICON;
+use crate::indicators::normalize::normalize;
+use crate::indicators::{Category, Kind};
+
+/// Whether text speaks of what is planned or of what happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// A plan, a goal, an expectation.
+    Planned,
+    /// A report of what was achieved.
+    Achieved,
+}
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\d{4}年(?:上半年|下半年|前三季度|[一二三四]季度|全年|底|末|内)?|[12]-\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度|全年|明年|今年|年内|年度|当年|十[一二三四五六七八九]五(?:期间|时期|末)?)",
+    )
+    .unwrap_or_else(|e| panic!("period pattern is valid: {e}"))
+});
+
+/// The last period expression in `text` that is not a comparison base
+/// ("较2019年同期" names the base, not the period).
+pub fn period_in(text: &str) -> Option<String> {
+    PERIOD
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            !matches!(before, Some('较' | '比' | '与' | '同' | '于'))
+                && !text[m.end()..].starts_with("同期")
+                && !text[m.end()..].starts_with('是')
+                && plausible_year(m.as_str())
+        })
+        .last()
+        .map(|m| m.as_str().to_string())
+}
+
+/// "1800年" in "建城1800年" is a duration, not a period: years must be 1949–2100.
+fn plausible_year(period: &str) -> bool {
+    let digits: String = period.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() != 4
+        || digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1949..=2100).contains(&y))
+}
+
+/// Tense stated by cue words in a sentence, the cue nearest the end winning.
+pub fn sentence_tense(sentence: &str) -> Option<Tense> {
+    let sentence = &without_quotes(sentence);
+    let last = |cues: &[String]| cues.iter().filter_map(|c| sentence.rfind(c.as_str())).max();
+    match (last(&LEXICON.target_cues), last(&LEXICON.actual_cues)) {
+        (Some(t), Some(a)) => Some(if t >= a {
+            Tense::Planned
+        } else {
+            Tense::Achieved
+        }),
+        (Some(_), None) => Some(Tense::Planned),
+        (None, Some(_)) => Some(Tense::Achieved),
+        (None, None) => None,
+    }
+}
+
+/// `text` with quoted names (“彼岸计划”, 《…》) blanked out, so that words in names are not cues.
+fn without_quotes(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .map(|c| match c {
+            '“' | '《' => {
+                depth += 1;
+                c
+            }
+            '”' | '》' => {
+                depth = depth.saturating_sub(1);
+                c
+            }
+            _ if depth > 0 => '_',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Tense a heading gives to the text under it.
+pub fn heading_tense(heading: &str) -> Option<Tense> {
+    let heading = normalize(heading);
+    let has = |words: &[String]| words.iter().any(|w| heading.contains(w.as_str()));
+    if has(&LEXICON.actual_headings) {
+        Some(Tense::Achieved)
+    } else if has(&LEXICON.target_headings) {
+        Some(Tense::Planned)
+    } else {
+        None
+    }
+}
+
+/// Tense of a whole document from its title, or from counting cues in its text.
+pub fn document_tense(title: Option<&str>, text: &str) -> Tense {
+    if let Some(tense) = title.and_then(heading_tense) {
+        return tense;
+    }
+    let count = |cues: &[String]| {
+        cues.iter()
+            .map(|c| text.matches(c.as_str()).count())
+            .sum::<usize>()
+    };
+    if count(&LEXICON.actual_cues) > count(&LEXICON.target_cues) {
+        Tense::Achieved
+    } else {
+        Tense::Planned
+    }
+}
+
+/// The kind of an indicator from its markers and tense.
+pub fn kind(completion: bool, tense: Tense, is_rate_of_change: bool) -> Kind {
+    match (completion, tense, is_rate_of_change) {
+        (true, _, _) => Kind::Completion,
+        (false, Tense::Planned, _) => Kind::Target,
+        (false, Tense::Achieved, true) => Kind::Growth,
+        (false, Tense::Achieved, false) => Kind::Actual,
+    }
+}
+
+/// The category whose longest keyword occurs in the first of `texts` that has any.
+pub fn category<'a>(texts: impl IntoIterator<Item = &'a str>) -> Category {
+    texts
+        .into_iter()
+        .find_map(|text| {
+            let text = normalize(text);
+            LEXICON
+                .categories
+                .iter()
+                .filter(|(word, _)| text.contains(word.as_str()))
+                .max_by_key(|(word, _)| word.chars().count())
+                .map(|(_, category)| *category)
+        })
+        .unwrap_or(Category::Other)
+}
+
+/// The metric normalised for linking: simplified, quotes and neutral prefixes
+/// dropped, synonyms resolved ("全社会固定资产投资" → "固定资产投资").
+pub fn metric_key(metric: &str) -> String {
+    let mut key: String = normalize(metric)
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '\'' | ' '))
+        .collect();
+    if let Some(canonical) = LEXICON.synonyms.get(&key) {
+        return canonical.clone();
+    }
+    while let Some(prefix) = LEXICON
+        .metric_prefixes
+        .iter()
+        .find(|p| key.starts_with(p.as_str()) && key.len() > p.len())
+    {
+        key = key[prefix.len()..].to_string();
+    }
+    LEXICON.synonyms.get(&key).cloned().unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_skip_comparison_bases() {
+        assert_eq!(period_in("上半年地区生产总值完成"), Some("上半年".into()));
+        assert_eq!(period_in("2021年全区"), Some("2021年".into()));
+        assert_eq!(period_in("较2019年同期增长"), None);
+        assert_eq!(period_in("2023年是全面贯彻"), None);
+        assert_eq!(period_in("围绕武昌古城建城1800年,策划举办"), None);
+    }
+
+    #[test]
+    fn metric_keys_resolve_synonyms_and_traditional() {
+        assert_eq!(metric_key("全社会固定资产投资"), "固定资产投资");
+        assert_eq!(metric_key("生產總值"), "地区生产总值");
+        assert_eq!(metric_key("社零额"), "社会消费品零售总额");
+        assert_eq!(
+            metric_key("全区地方一般公共预算收入"),
+            "地方一般公共预算收入"
+        );
+        assert_eq!(metric_key("单位地区生产总值能耗"), "能耗强度");
+    }
+
+    #[test]
+    fn tense_from_cues() {
+        assert_eq!(
+            sentence_tense("全年地区生产总值预期目标增长7%"),
+            Some(Tense::Planned)
+        );
+        assert_eq!(
+            sentence_tense("上半年地区生产总值完成779.43亿元"),
+            Some(Tense::Achieved)
+        );
+        assert_eq!(
+            heading_tense("一、上半年计划执行情况"),
+            Some(Tense::Achieved)
+        );
+        assert_eq!(heading_tense("二、下半年工作安排"), Some(Tense::Planned));
+    }
+}

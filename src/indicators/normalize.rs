@@ -1,0 +1,65 @@
+//! Text normalisation for matching: one char in, one char out, so char
+//! offsets in the normalised text are offsets in the original.
+//!
+//! Full-width digits, letters and punctuation become ASCII (７％ → 7%,
+//! ２．５ → 2.5), traditional characters become simplified (億 → 亿,
+//! 增長 → 增长) using the table in `assets/lexicon/t2s.tsv`, and the many
+//! dashes and tildes of Chinese typography become `-` or `~`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static T2S: LazyLock<HashMap<char, char>> =
+    LazyLock::new(|| parse_t2s(include_str!("../../assets/lexicon/t2s.tsv")));
+
+fn parse_t2s(table: &str) -> HashMap<char, char> {
+    table
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut chars = line.split('\t').map(|s| s.chars());
+            let from = chars.next()?.next()?;
+            let to = chars.next()?.next()?;
+            Some((from, to))
+        })
+        .collect()
+}
+
+/// The matching form of one char.
+pub fn normalize_char(ch: char) -> char {
+    match ch {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
+        '\u{3000}' => ' ',
+        '—' | '–' | '‐' | '‑' | '‒' | '―' | '−' => '-',
+        '〜' => '~',
+        '。' | '｡' => '。',
+        _ => T2S.get(&ch).copied().unwrap_or(ch),
+    }
+}
+
+/// The matching form of `text`; it has exactly as many chars as `text`.
+pub fn normalize(text: &str) -> String {
+    text.chars().map(normalize_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_becomes_ascii() {
+        assert_eq!(normalize("增长７％，２．５"), "增长7%,2.5");
+    }
+
+    #[test]
+    fn traditional_becomes_simplified() {
+        assert_eq!(normalize("779.43億元"), "779.43亿元");
+        assert_eq!(normalize("3.5個百分點"), "3.5个百分点");
+    }
+
+    #[test]
+    fn keeps_char_count() {
+        let text = "——地區生產總值增長７％；";
+        assert_eq!(normalize(text).chars().count(), text.chars().count());
+    }
+}
