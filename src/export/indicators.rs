@@ -16,7 +16,7 @@ pub struct IndicatorRecord<'a> {
 }
 
 /// Column headers of the CSV export, in order.
-const CSV_HEADERS: [&str; 17] = [
+const CSV_HEADERS: [&str; 18] = [
     "file",
     "start",
     "end",
@@ -24,6 +24,7 @@ const CSV_HEADERS: [&str; 17] = [
     "metric",
     "metric_key",
     "value",
+    "value_start",
     "unit",
     "normalized_value",
     "normalized_value_max",
@@ -69,6 +70,7 @@ fn csv_row(record: &IndicatorRecord) -> Vec<String> {
         i.metric.clone(),
         i.metric_key.clone(),
         i.value.clone(),
+        i.value_start.to_string(),
         i.unit.clone(),
         number(i.normalized_value),
         number(i.normalized_value_max),

@@ -151,6 +151,7 @@ impl BlockText<'_> {
             ),
             metric,
             value: self.original(candidate.value_start, candidate.value_end),
+            value_start: offset + candidate.value_start,
             unit: self.unit_as_written(candidate),
             normalized_value: Some(candidate.low),
             normalized_value_max: candidate.high,

@@ -103,6 +103,8 @@ pub struct Indicator {
     pub metric_key: String,
     /// The number as written: "779.43", "1", "2-3", "一百五十".
     pub value: String,
+    /// Char offset where [`Indicator::value`] starts in the document text.
+    pub value_start: usize,
     /// The unit as written, magnitude included: "亿元", "万个", "%", "个百分点".
     pub unit: String,
     /// The value in base units (7.7943e10 for 779.43亿元); the lower bound of a range.
