@@ -1,0 +1,92 @@
+//! Precision and recall of the extractor on the hand-checked labels in
+//! tests/fixtures/labels/. Run with `cargo test --test evaluation -- --nocapture`
+//! to see the figures; `cargo run --example evaluate` also lists every miss.
+
+use std::path::Path;
+
+use reportlens::evaluation::{score, LabelFile, Score};
+use reportlens::{Document, Extractor};
+
+fn label_files() -> Vec<LabelFile> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/labels");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        })
+        .collect()
+}
+
+#[test]
+fn precision_and_recall_on_fixture_labels() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let labels = label_files();
+    assert_eq!(labels.len(), 5, "one label file per fixture");
+    let mut total = Score::default();
+    for file in labels {
+        let doc = Document::open(&fixtures.join(&file.fixture)).unwrap_or_else(|e| panic!("{e}"));
+        let found = Extractor::shared().extract(&doc);
+        let file_score = score(&doc.text, &found, &file);
+        println!(
+            "{}: {}",
+            file.fixture,
+            file_score.summary().replace('\n', "\n    ")
+        );
+        total.add(file_score);
+    }
+    println!("ALL: {}", total.summary());
+    println!(
+        "misses: {:#?}\nfalse positives: {:#?}",
+        total.misses, total.false_positives
+    );
+    assert!(
+        total.true_positives >= 400,
+        "labels cover at least 400 indicators"
+    );
+    assert!(
+        total.precision() >= 0.90,
+        "precision {:.3}",
+        total.precision()
+    );
+    assert!(total.recall() >= 0.90, "recall {:.3}", total.recall());
+    let kind_accuracy = total.kind_correct as f64 / total.true_positives as f64;
+    assert!(kind_accuracy >= 0.90, "kind accuracy {kind_accuracy:.3}");
+}
+
+#[test]
+fn labels_meet_the_issue_minimums() {
+    let labels = label_files();
+    let negatives: usize = labels.iter().map(|l| l.non_indicators.len()).sum();
+    let others: usize = labels
+        .iter()
+        .filter(|l| {
+            ["000_", "002_", "004_"]
+                .iter()
+                .any(|p| l.fixture.starts_with(p))
+        })
+        .map(|l| l.indicators.len())
+        .sum();
+    assert!(negatives >= 30, "{negatives} non-indicators");
+    assert!(others >= 30, "{others} indicators in 000, 002 and 004");
+}
+
+#[test]
+fn a_wrong_extraction_lowers_the_score() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let file = label_files().remove(1);
+    let doc = Document::open(&fixtures.join(&file.fixture)).unwrap_or_else(|e| panic!("{e}"));
+    let mut found = Extractor::shared().extract(&doc);
+    let honest = score(&doc.text, &found, &file);
+    found.remove(0);
+    let missing_one = score(&doc.text, &found, &file);
+    assert_eq!(missing_one.misses.len(), honest.misses.len() + 1);
+}
