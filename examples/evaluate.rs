@@ -1,6 +1,6 @@
-//! Scores the extractor on the hand-checked fixture labels and lists every
-//! miss, false positive and field error:
-//! `cargo run --release --example evaluate`.
+//! Scores the extractor on hand-checked labels and lists every miss, false
+//! positive and field error: `cargo run --release --example evaluate [DIR]`,
+//! where DIR holds the reports and a `labels/` folder (default: tests/fixtures).
 
 use std::path::Path;
 
@@ -8,7 +8,10 @@ use reportlens::evaluation::{score, LabelFile, Score};
 use reportlens::{Document, Extractor};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let fixtures = std::env::args()
+        .nth(1)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"));
     let mut total = Score::default();
     let mut entries: Vec<_> =
         std::fs::read_dir(fixtures.join("labels"))?.collect::<Result<_, _>>()?;

@@ -50,6 +50,41 @@ pub fn slice(text: &str, span: Span) -> &str {
     &text[start..end]
 }
 
+/// Slices one text by char spans given in increasing order, in time linear
+/// in the text overall (a fresh [`slice`] per span would be quadratic).
+pub struct ForwardSlicer<'a> {
+    text: &'a str,
+    char_pos: usize,
+    byte_pos: usize,
+}
+
+impl<'a> ForwardSlicer<'a> {
+    /// A slicer positioned at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            char_pos: 0,
+            byte_pos: 0,
+        }
+    }
+
+    /// The substring covered by `span`; spans before the previous one restart from the beginning.
+    pub fn slice(&mut self, span: Span) -> &'a str {
+        if span.start < self.char_pos {
+            (self.char_pos, self.byte_pos) = (0, 0);
+        }
+        let start = self.advance(span.start - self.char_pos);
+        let end = start + char_to_byte(&self.text[start..], span.end.saturating_sub(span.start));
+        &self.text[start..end]
+    }
+
+    fn advance(&mut self, chars: usize) -> usize {
+        self.byte_pos += char_to_byte(&self.text[self.byte_pos..], chars);
+        self.char_pos += chars;
+        self.byte_pos
+    }
+}
+
 /// Maps byte offsets of one string to char offsets in O(1) per lookup.
 pub struct CharIndex {
     char_of_byte: Vec<u32>,
@@ -91,5 +126,9 @@ mod tests {
         let index = CharIndex::new(text);
         assert_eq!(index.char_at(6), 2);
         assert_eq!(index.char_at(text.len()), text.chars().count());
+        let mut slicer = ForwardSlicer::new(text);
+        assert_eq!(slicer.slice(Span::new(2, 7)), "2021年");
+        assert_eq!(slicer.slice(Span::new(7, 9)), "增长");
+        assert_eq!(slicer.slice(Span::new(0, 2)), "武昌");
     }
 }

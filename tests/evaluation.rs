@@ -7,8 +7,15 @@ use std::path::Path;
 use reportlens::evaluation::{score, LabelFile, Score};
 use reportlens::{Document, Extractor};
 
+fn fixtures_dir(sub: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(sub)
+}
+
 fn label_files() -> Vec<LabelFile> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/labels");
+    labels_in(&fixtures_dir("tests/fixtures/labels"))
+}
+
+fn labels_in(dir: &Path) -> Vec<LabelFile> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -26,16 +33,13 @@ fn label_files() -> Vec<LabelFile> {
         .collect()
 }
 
-#[test]
-fn precision_and_recall_on_fixture_labels() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let labels = label_files();
-    assert_eq!(labels.len(), 5, "one label file per fixture");
+/// Scores every labelled report in `dir` and prints the figures.
+fn evaluate(dir: &Path, labels: &[LabelFile]) -> Score {
     let mut total = Score::default();
     for file in labels {
-        let doc = Document::open(&fixtures.join(&file.fixture)).unwrap_or_else(|e| panic!("{e}"));
+        let doc = Document::open(&dir.join(&file.fixture)).unwrap_or_else(|e| panic!("{e}"));
         let found = Extractor::shared().extract(&doc);
-        let file_score = score(&doc.text, &found, &file);
+        let file_score = score(&doc.text, &found, file);
         println!(
             "{}: {}",
             file.fixture,
@@ -48,6 +52,14 @@ fn precision_and_recall_on_fixture_labels() {
         "misses: {:#?}\nfalse positives: {:#?}",
         total.misses, total.false_positives
     );
+    total
+}
+
+#[test]
+fn precision_and_recall_on_fixture_labels() {
+    let labels = label_files();
+    assert_eq!(labels.len(), 5, "one label file per fixture");
+    let total = evaluate(&fixtures_dir("tests/fixtures"), &labels);
     assert!(
         total.true_positives >= 400,
         "labels cover at least 400 indicators"
@@ -60,6 +72,54 @@ fn precision_and_recall_on_fixture_labels() {
     assert!(total.recall() >= 0.90, "recall {:.3}", total.recall());
     let kind_accuracy = total.kind_correct as f64 / total.true_positives as f64;
     assert!(kind_accuracy >= 0.90, "kind accuracy {kind_accuracy:.3}");
+}
+
+#[test]
+fn precision_and_recall_on_held_out_reports() {
+    let dir = fixtures_dir("tests/fixtures/heldout");
+    let labels = labels_in(&dir.join("labels"));
+    assert_eq!(labels.len(), 4);
+    let total = evaluate(&dir, &labels);
+    assert!(
+        total.precision() >= 0.90,
+        "precision {:.3}",
+        total.precision()
+    );
+    assert!(total.recall() >= 0.90, "recall {:.3}", total.recall());
+}
+
+#[test]
+fn every_label_points_at_one_place() {
+    for (dir, labels) in [
+        (fixtures_dir("tests/fixtures"), label_files()),
+        (
+            fixtures_dir("tests/fixtures/heldout"),
+            labels_in(&fixtures_dir("tests/fixtures/heldout/labels")),
+        ),
+    ] {
+        for file in labels {
+            let doc = Document::open(&dir.join(&file.fixture)).unwrap_or_else(|e| panic!("{e}"));
+            let contexts = file.indicators.iter().map(|l| (&l.context, &l.number));
+            let others = file
+                .non_indicators
+                .iter()
+                .chain(&file.ambiguous)
+                .map(|l| (&l.context, &l.number));
+            for (context, number) in contexts.chain(others) {
+                assert_eq!(
+                    doc.text.matches(context.as_str()).count(),
+                    1,
+                    "{}: {context}",
+                    file.fixture
+                );
+                assert!(
+                    context.contains(number.as_str()),
+                    "{}: {number} not in {context}",
+                    file.fixture
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -81,7 +141,7 @@ fn labels_meet_the_issue_minimums() {
 
 #[test]
 fn a_wrong_extraction_lowers_the_score() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let fixtures = fixtures_dir("tests/fixtures");
     let file = label_files().remove(1);
     let doc = Document::open(&fixtures.join(&file.fixture)).unwrap_or_else(|e| panic!("{e}"));
     let mut found = Extractor::shared().extract(&doc);

@@ -46,7 +46,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     let measures: Vec<String> = measures.iter().map(|m| regex::escape(m)).collect();
     let pattern = format!(
         "(?P<value>(?P<arabic>{ARABIC}(?:{RANGE_SEP}{ARABIC})?)|{CHINESE}(?:{RANGE_SEP}{CHINESE})?)\
-         (?P<mag>{MAGNITUDES})?(?P<approx>余|多)?(?P<measure>{})?",
+         (?P<approx_before>余|多)?(?P<mag>{MAGNITUDES})?(?P<approx>余|多)?(?P<measure>{})?",
         measures.join("|")
     );
     Regex::new(&pattern).unwrap_or_else(|e| panic!("candidate pattern is valid: {e}"))
@@ -74,22 +74,51 @@ fn build(caps: &regex::Captures, index: &crate::span::CharIndex) -> Option<Candi
     if chinese && (measure.is_empty() || !mag.is_empty()) {
         return None;
     }
-    let approx = caps.name("approx");
+    if chinese && leads_with_bare_magnitude(value.as_str()) {
+        return None;
+    }
+    let approx = caps.name("approx").or_else(|| caps.name("approx_before"));
     let (low, high) = parse_range(value.as_str())?;
     let scale: f64 = mag.chars().filter_map(magnitude).product();
     let whole = caps.get(0)?;
+    let (numeral, trailing_magnitude) = split_trailing_magnitude(value.as_str(), chinese);
     Some(Candidate {
         value_start: index.char_at(value.start()),
-        value_end: index.char_at(value.end()),
+        value_end: index.char_at(value.start() + numeral.len()),
         unit_end: index.char_at(whole.end()),
-        value: value.as_str().to_string(),
-        unit: format!("{mag}{measure}"),
+        value: numeral.to_string(),
+        unit: format!("{trailing_magnitude}{mag}{measure}"),
         approximate: approx.map(|m| (m.as_str().to_string(), index.char_at(m.start()))),
         low: low * scale,
         high: high.map(|h| h * scale),
         base_unit: LEXICON.measures.get(measure).cloned().unwrap_or_default(),
         chinese,
     })
+}
+
+/// "五十万人" is written like "50万人": the trailing 万 or 亿 of a Chinese
+/// numeral belongs to the unit, as it does after Arabic digits.
+fn split_trailing_magnitude(value: &str, chinese: bool) -> (&str, &str) {
+    if !chinese {
+        return (value, "");
+    }
+    let numeral = value.trim_end_matches(['万', '亿']);
+    if numeral.is_empty() {
+        (value, "")
+    } else {
+        (numeral, &value[numeral.len()..])
+    }
+}
+
+/// "万户", "千家": a Chinese numeral that starts with a magnitude (other than
+/// 十) is only a number when magnitudes follow each other, as in "千亿", "百万".
+fn leads_with_bare_magnitude(value: &str) -> bool {
+    let mut chars = value.chars();
+    let first_is_magnitude = chars
+        .next()
+        .is_some_and(|c| c != '十' && magnitude(c).is_some());
+    let rest: Vec<char> = chars.collect();
+    first_is_magnitude && (rest.is_empty() || !rest.iter().all(|&c| magnitude(c).is_some()))
 }
 
 /// True when the candidate is a date, ordinal, name, slogan or condition.
@@ -100,12 +129,14 @@ fn is_trap(candidate: &Candidate, chars: &[char]) -> bool {
         .and_then(|i| chars.get(i))
         .copied();
     let after = chars.get(candidate.unit_end).copied();
-    let magnitude_only = candidate.base_unit.is_empty() && after.is_some_and(is_cjk_word_char);
+    let magnitude_only = candidate.base_unit.is_empty() && matches!(after, Some('级' | '量'));
+    let age_condition = candidate.base_unit == "岁" && after.is_some_and(is_cjk_word_char);
     magnitude_only
+        || age_condition
         || glued_to_code(before, after)
-        || before == Some('第')
+        || matches!(before, Some('第' | '前'))
         || inside_quoted_name(chars, candidate.value_start)
-        || is_group_condition(chars, candidate.unit_end)
+        || is_group_condition(chars, candidate.value_start, candidate.unit_end)
         || (candidate.chinese && !chinese_count_is_plausible(candidate, chars))
 }
 
@@ -140,8 +171,20 @@ fn count_before(chars: &[char], at: usize, mark: char) -> usize {
     chars[..at].iter().filter(|&&c| c == mark).count()
 }
 
-/// "10亿元以上产业项目", "30年以上问题管网": a threshold that defines a group, not a figure.
-fn is_group_condition(chars: &[char], unit_end: usize) -> bool {
+/// "10亿元以上产业项目", "30年以上问题管网", "超十亿元企业": a threshold that
+/// defines a group, not a figure.
+fn is_group_condition(chars: &[char], value_start: usize, unit_end: usize) -> bool {
+    let before: String = chars[value_start.saturating_sub(2)..value_start]
+        .iter()
+        .collect();
+    let over = before.ends_with('超') || before.ends_with('过');
+    if over
+        && chars
+            .get(unit_end)
+            .is_some_and(|&c| is_cjk_word_char(c) && !"以左等".contains(c))
+    {
+        return true;
+    }
     let rest: String = chars[unit_end..chars.len().min(unit_end + 3)]
         .iter()
         .collect();
@@ -176,12 +219,14 @@ fn chinese_count_is_plausible(candidate: &Candidate, chars: &[char]) -> bool {
 
 fn follows_verb(chars: &[char], at: usize) -> bool {
     let left: String = chars[at.saturating_sub(4)..at].iter().collect();
-    LEXICON
-        .delivery_verbs
-        .iter()
-        .chain(&LEXICON.change_verbs)
-        .chain(&LEXICON.qualifiers_before)
-        .any(|v| left.ends_with(v.as_str()))
+    let any = |_: usize| true;
+    [
+        &LEXICON.delivery_verbs,
+        &LEXICON.change_verbs,
+        &LEXICON.qualifiers_before,
+    ]
+    .iter()
+    .any(|list| list.longest_suffix(&left, any).is_some())
 }
 
 /// The numeral follows a name that closes a "、" list in the same clause.
@@ -227,6 +272,13 @@ mod tests {
             [("3.5".into(), "个百分点".into())]
         );
         assert_eq!(values("吸引1万余名大学生"), [("1".into(), "万名".into())]);
+        assert_eq!(values("4200多万套"), [("4200".into(), "万套".into())]);
+        assert_eq!(values("近1亿农村贫困人口"), [("1".into(), "亿".into())]);
+        assert_eq!(values("产值突破千亿元"), [("千".into(), "亿元".into())]);
+        assert_eq!(
+            values("人均预期寿命78.5岁。"),
+            [("78.5".into(), "岁".into())]
+        );
     }
 
     #[test]
@@ -247,6 +299,11 @@ mod tests {
             "打造“15分钟生活圈”",
             "《建党百年·武昌故事》系列",
             "一批文产项目",
+            "为65岁老年人",
+            "3岁以下婴幼儿",
+            "位列全省前10%",
+            "走街联万户",
+            "新增产值超十亿元企业",
         ] {
             let found: Vec<_> = values(trap)
                 .into_iter()

@@ -54,8 +54,10 @@ fn plausible_year(period: &str) -> bool {
 /// Tense stated by cue words in a sentence, the cue nearest the end winning.
 pub fn sentence_tense(sentence: &str) -> Option<Tense> {
     let sentence = &without_quotes(sentence);
-    let last = |cues: &[String]| cues.iter().filter_map(|c| sentence.rfind(c.as_str())).max();
-    match (last(&LEXICON.target_cues), last(&LEXICON.actual_cues)) {
+    match (
+        LEXICON.target_cues.last_end_in(sentence),
+        LEXICON.actual_cues.last_end_in(sentence),
+    ) {
         (Some(t), Some(a)) => Some(if t >= a {
             Tense::Planned
         } else {
@@ -89,10 +91,9 @@ fn without_quotes(text: &str) -> String {
 /// Tense a heading gives to the text under it.
 pub fn heading_tense(heading: &str) -> Option<Tense> {
     let heading = normalize(heading);
-    let has = |words: &[String]| words.iter().any(|w| heading.contains(w.as_str()));
-    if has(&LEXICON.actual_headings) {
+    if LEXICON.actual_headings.occurs_in(&heading) {
         Some(Tense::Achieved)
-    } else if has(&LEXICON.target_headings) {
+    } else if LEXICON.target_headings.occurs_in(&heading) {
         Some(Tense::Planned)
     } else {
         None
@@ -104,12 +105,7 @@ pub fn document_tense(title: Option<&str>, text: &str) -> Tense {
     if let Some(tense) = title.and_then(heading_tense) {
         return tense;
     }
-    let count = |cues: &[String]| {
-        cues.iter()
-            .map(|c| text.matches(c.as_str()).count())
-            .sum::<usize>()
-    };
-    if count(&LEXICON.actual_cues) > count(&LEXICON.target_cues) {
+    if LEXICON.actual_cues.count_in(text) > LEXICON.target_cues.count_in(text) {
         Tense::Achieved
     } else {
         Tense::Planned
@@ -126,19 +122,11 @@ pub fn kind(completion: bool, tense: Tense, is_rate_of_change: bool) -> Kind {
     }
 }
 
-/// The category whose longest keyword occurs in the first of `texts` that has any.
-pub fn category<'a>(texts: impl IntoIterator<Item = &'a str>) -> Category {
-    texts
-        .into_iter()
-        .find_map(|text| {
-            let text = normalize(text);
-            LEXICON
-                .categories
-                .iter()
-                .filter(|(word, _)| text.contains(word.as_str()))
-                .max_by_key(|(word, _)| word.chars().count())
-                .map(|(_, category)| *category)
-        })
+/// The category of the longest lexicon keyword in `text` (simplified or traditional).
+pub fn category(text: &str) -> Category {
+    LEXICON
+        .categories
+        .of(&normalize(text))
         .unwrap_or(Category::Other)
 }
 
@@ -154,8 +142,8 @@ pub fn metric_key(metric: &str) -> String {
     }
     while let Some(prefix) = LEXICON
         .metric_prefixes
-        .iter()
-        .find(|p| key.starts_with(p.as_str()) && key.len() > p.len())
+        .longest_prefix(&key)
+        .filter(|p| p.len() < key.len())
     {
         key = key[prefix.len()..].to_string();
     }
@@ -194,7 +182,7 @@ mod tests {
             Some(Tense::Planned)
         );
         assert_eq!(
-            sentence_tense("上半年地区生产总值完成779.43亿元"),
+            sentence_tense("上半年地区生产总值完成779.43亿元,同比增长"),
             Some(Tense::Achieved)
         );
         assert_eq!(

@@ -4,6 +4,9 @@
 
 /// Where sentences and clauses of one block begin.
 pub struct Clauses {
+    text: String,
+    /// Byte offset of each char in `text`, plus `text.len()` at the end.
+    byte_of: Vec<usize>,
     chars: Vec<char>,
     /// For each char: true when it ends a sentence (。；;！？!?).
     sentence_end: Vec<bool>,
@@ -15,6 +18,11 @@ impl Clauses {
     /// Analyses one block of normalised text.
     pub fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
+        let byte_of = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect();
         let mut depth = 0usize;
         let mut sentence_end = vec![false; chars.len()];
         let mut clause_end = vec![false; chars.len()];
@@ -32,6 +40,8 @@ impl Clauses {
             }
         }
         Self {
+            text: text.to_string(),
+            byte_of,
             chars,
             sentence_end,
             clause_end,
@@ -84,11 +94,11 @@ impl Clauses {
             .map_or(self.chars.len(), |i| i + at)
     }
 
-    /// The chars from `start` to `end` as a string.
-    pub fn text(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(end)..end.min(self.chars.len())]
-            .iter()
-            .collect()
+    /// The text from char `start` to char `end` (clamped to the block).
+    pub fn text(&self, start: usize, end: usize) -> &str {
+        let end = end.min(self.chars.len());
+        let start = start.min(end);
+        &self.text[self.byte_of[start]..self.byte_of[end]]
     }
 }
 

@@ -6,13 +6,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::indicators::candidates::Candidate;
+use crate::indicators::candidates::{is_cjk_word_char, Candidate};
 use crate::indicators::clauses::Clauses;
 use crate::indicators::lexicon::LEXICON;
 use crate::indicators::words::{phrase_at_end, phrase_at_start, trim_long, word_starts};
 
 static COMPLETION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?:达到|完成|为|占)?(?:全年|年度)?(?:预期)?(?:目标|计划|任务)(?:任务)?的$")
+    Regex::new("(?:达到|完成|为|占)?(?:全年|年度)?(?:预期)?(?:目标|计划|任务|预算)(?:任务)?的$")
         .unwrap_or_else(|e| panic!("completion pattern is valid: {e}"))
 });
 
@@ -22,29 +22,6 @@ static GROWTH_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap_or_else(|e| panic!("growth pattern is valid: {e}"))
 });
-
-/// Words between a metric and its number that carry no meaning of their own.
-const LINKING_WORDS: &[&str] = &[
-    "预期目标",
-    "保持在",
-    "稳定在",
-    "预计",
-    "预期",
-    "目标",
-    "计划",
-    "分别",
-    "保持",
-    "共计",
-    "合计",
-    "总计",
-    "累计",
-    "均",
-    "已",
-    "将",
-    "为",
-    "是",
-    "共",
-];
 
 /// What the words around one number say, in block-relative char offsets.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,6 +36,12 @@ pub struct Context {
     pub completion: bool,
     /// "同比", "较2019年同期": the figure is compared with a base period.
     pub growth_marker: bool,
+    /// "分别": the values that follow map one by one to the listed metrics.
+    pub respectively: bool,
+    /// "上升到87.9%": the figure is the level reached, not the change.
+    pub reached: bool,
+    /// "41个行业大类中": the figure sets the scope of what follows, it is not an indicator.
+    pub scope: bool,
     /// Start of the indicator text.
     pub start: usize,
     /// End of the indicator text.
@@ -88,7 +71,13 @@ pub fn read(clauses: &Clauses, candidate: &Candidate, floor: usize) -> Context {
         || left.as_ref().is_some_and(|(_, weak)| *weak)
         || clauses.chars().get(context.end) == Some(&'的');
     let left = left.map(|(span, _)| span);
-    let right = phrase_after(clauses, context.end);
+    let among_follows = clauses
+        .text(context.end, clauses.clause_end(context.end))
+        .contains('中');
+    let right_needed = prefer_right || left.is_none() || among_follows;
+    let right = right_needed
+        .then(|| phrase_after(clauses, context.end))
+        .flatten();
     let near = if prefer_right {
         right.or(left)
     } else {
@@ -98,21 +87,45 @@ pub fn read(clauses: &Clauses, candidate: &Candidate, floor: usize) -> Context {
         context.start = context.start.min(start);
         context.end = context.end.max(end);
     }
+    context.scope = right.is_some_and(|span| sets_scope(clauses, span));
     context.metric = near
         .or_else(|| verb_run(clauses, clause_start, metric_end))
         .or_else(|| previous_clause_phrase(clauses, clause_start, floor));
     context
 }
 
+/// "41个行业大类中,有26个…": the phrase after the number ends in 中 ("among"),
+/// so the number sizes a population and the indicator is the count that follows.
+fn sets_scope(clauses: &Clauses, (start, end): (usize, usize)) -> bool {
+    let after = clauses.text(end, end + 2);
+    clauses.text(start, end).ends_with('中')
+        || after.starts_with('中') && !after.chars().nth(1).is_some_and(is_cjk_word_char)
+}
+
+/// How many chars around a number are segmented to find its metric: metrics
+/// are kept to 16 chars, and a word cut at the window's edge is trimmed away.
+const PHRASE_WINDOW: usize = 24;
+
+/// How many chars before a number are segmented to find marker boundaries.
+const TAIL_CHARS: usize = 16;
+
 /// Strips qualifiers, verbs and markers written between the metric and the
 /// number; returns where the metric may end.
 fn strip_before_number(clauses: &Clauses, clause_start: usize, context: &mut Context) -> usize {
     let mut end = context.start;
-    let starts = word_starts(&clauses.text(clause_start, end));
+    // Markers are short: segmenting the last few chars finds their word boundaries.
+    let tail_start = clause_start.max(end.saturating_sub(TAIL_CHARS));
+    let starts = std::cell::OnceCell::new();
+    let number_start = context.start;
+    let word_starts_in_tail = || word_starts(clauses.text(tail_start, number_start));
     loop {
         let text = clauses.text(clause_start, end);
-        let at_word_start = |len: usize| starts.contains(&(end - clause_start - len));
-        let Some((len, part_of_text)) = trailing_marker(&text, context, at_word_start) else {
+        let at_word_start = |len: usize| {
+            starts
+                .get_or_init(word_starts_in_tail)
+                .contains(&(end - tail_start - len))
+        };
+        let Some((len, part_of_text)) = trailing_marker(text, context, at_word_start) else {
             return end;
         };
         end -= len;
@@ -130,7 +143,9 @@ fn trailing_marker(
     at_word_start: impl Fn(usize) -> bool,
 ) -> Option<(usize, bool)> {
     let len = |word: &str| word.chars().count();
-    let ends_with_word = |w: &&String| text.ends_with(w.as_str()) && at_word_start(len(w));
+    let word_like = |chars: usize| {
+        at_word_start(chars) || text[..text.len() - suffix_bytes(text, chars)].ends_with('率')
+    };
     if let Some(m) = COMPLETION.find(text) {
         context.completion = true;
         return Some((len(m.as_str()), true));
@@ -142,34 +157,49 @@ fn trailing_marker(
     if text.ends_with([' ', '的', ',']) {
         return Some((1, false));
     }
-    if let Some(q) = LEXICON.qualifiers_before.iter().find(ends_with_word) {
-        context.qualifier.get_or_insert_with(|| q.clone());
+    if let Some(verb) = reach_verb(text) {
+        context.direction.get_or_insert_with(|| verb.to_string());
+        context.reached = true;
+        return Some((len(verb) + 1, true));
+    }
+    if let Some(q) = LEXICON.qualifiers_before.longest_suffix(text, word_like) {
+        context.qualifier.get_or_insert_with(|| q.to_string());
         return Some((len(q), true));
     }
-    if let Some(verb) = LEXICON
+    let change_verb = LEXICON
         .change_verbs
-        .iter()
-        .chain(&LEXICON.delivery_verbs)
-        .find(ends_with_word)
+        .longest_suffix(text, |chars| chars >= 2);
+    if let Some(verb) =
+        change_verb.or_else(|| LEXICON.delivery_verbs.longest_suffix(text, &at_word_start))
     {
-        context.direction.get_or_insert_with(|| verb.clone());
+        context.direction.get_or_insert_with(|| verb.to_string());
         return Some((len(verb), true));
     }
-    let linking = LINKING_WORDS
-        .iter()
-        .find(|w| text.ends_with(**w) && at_word_start(len(w)))?;
+    let linking = LEXICON
+        .linking_words
+        .longest_suffix(text, |chars| chars >= 2 || at_word_start(1))?;
+    context.respectively |= linking == "分别";
     Some((len(linking), false))
+}
+
+/// Byte length of the last `chars` chars of `text`.
+fn suffix_bytes(text: &str, chars: usize) -> usize {
+    text.chars().rev().take(chars).map(char::len_utf8).sum()
+}
+
+/// "上升到", "降至": a change verb followed by 到 or 至 gives the level reached.
+fn reach_verb(text: &str) -> Option<&str> {
+    let stem = text
+        .strip_suffix('到')
+        .or_else(|| text.strip_suffix('至'))?;
+    LEXICON.change_verbs.longest_suffix(stem, |_| true)
 }
 
 /// Reads a qualifier written after the unit ("以上", "左右").
 fn read_after_unit(clauses: &Clauses, candidate: &Candidate, context: &mut Context) {
     let rest = clauses.text(candidate.unit_end, candidate.unit_end + 2);
-    if let Some(q) = LEXICON
-        .qualifiers_after
-        .iter()
-        .find(|q| rest.starts_with(q.as_str()))
-    {
-        context.qualifier = Some(q.clone());
+    if let Some(q) = LEXICON.qualifiers_after.longest_prefix(rest) {
+        context.qualifier = Some(q.to_string());
         context.end += q.chars().count();
     } else if let Some((approx, _)) = &candidate.approximate {
         context.qualifier = Some(approx.clone());
@@ -183,14 +213,15 @@ fn phrase_before(
     end: usize,
     context: &mut Context,
 ) -> Option<((usize, usize), bool)> {
+    let start = start.max(end.saturating_sub(PHRASE_WINDOW));
     let text = clauses.text(start, end);
-    let phrase = phrase_at_end(&text)?;
+    let phrase = phrase_at_end(text)?;
     if let Some((verb, at)) = phrase.verb_before.filter(|_| context.direction.is_none()) {
         context.direction = Some(verb);
         context.start = context.start.min(start + at);
     }
     let phrase_start = start + phrase.start;
-    let trimmed = phrase_start + trim_long(&clauses.text(phrase_start, end));
+    let trimmed = phrase_start + trim_long(clauses.text(phrase_start, end));
     Some(((trimmed, end), phrase.weak))
 }
 
@@ -201,22 +232,18 @@ fn phrase_after(clauses: &Clauses, from: usize) -> Option<(usize, usize)> {
     } else {
         from
     };
-    let text = clauses.text(from, clauses.clause_end(from));
-    phrase_at_start(&text).map(|len| (from, from + len))
+    let end = clauses.clause_end(from).min(from + PHRASE_WINDOW);
+    phrase_at_start(clauses.text(from, end)).map(|len| (from, from + len))
 }
 
 /// "全年完成征收签约不少于26万平方米": when no noun names the metric, the
 /// verbs after the first one do ("征收签约").
 fn verb_run(clauses: &Clauses, start: usize, end: usize) -> Option<(usize, usize)> {
     let text = clauses.text(start, end);
-    let verb = LEXICON
-        .delivery_verbs
-        .iter()
-        .filter_map(|v| text.find(v.as_str()).map(|at| (at, v)))
-        .min()?;
-    let run_start = start + text[..verb.0].chars().count() + verb.1.chars().count();
+    let (_, verb_end) = LEXICON.delivery_verbs.first_in(text)?;
+    let run_start = start + text[..verb_end].chars().count();
     let run = clauses.text(run_start, end);
-    let useful = run.chars().count() >= 2 && !LEXICON.is_verb(&run) && !run.contains(['“', '(']);
+    let useful = run.chars().count() >= 2 && !LEXICON.is_verb(run) && !run.contains(['“', '(']);
     useful.then_some((run_start, end))
 }
 
@@ -235,8 +262,13 @@ fn previous_clause_phrase(
     if clauses.chars()[start..end].iter().any(char::is_ascii_digit) {
         return None;
     }
-    let phrase = phrase_at_end(&clauses.text(start, end))?;
-    Some((start + phrase.start, end))
+    let start = start.max(end.saturating_sub(PHRASE_WINDOW));
+    let phrase = phrase_at_end(clauses.text(start, end))?;
+    let phrase_start = start + phrase.start;
+    Some((
+        phrase_start + trim_long(clauses.text(phrase_start, end)),
+        end,
+    ))
 }
 
 #[cfg(test)]
@@ -255,7 +287,7 @@ mod tests {
             .metric
             .map(|(s, e)| clauses.text(s, e))
             .unwrap_or_default();
-        (metric, context.direction, context.qualifier)
+        (metric.to_string(), context.direction, context.qualifier)
     }
 
     #[test]

@@ -3,32 +3,33 @@
 
 use crate::document::{Block, BlockKind, Document};
 use crate::indicators::candidates::{find_candidates, Candidate};
-use crate::indicators::classify::{self, Tense};
+use crate::indicators::classify;
 use crate::indicators::clauses::Clauses;
 use crate::indicators::context::{self, Context};
+use crate::indicators::lexicon::LEXICON;
 use crate::indicators::normalize::normalize;
-use crate::indicators::Indicator;
+use crate::indicators::section::Section;
+use crate::indicators::{Category, Indicator};
 use crate::span::{self, Span};
-
-/// Headings of sections that define terms and hold no indicators.
-const GLOSSARY_HEADINGS: &[&str] = &["名词解释", "名词注释", "注释", "附注", "注解"];
 
 /// Finds indicators in documents. Cheap to share: all lexicons are static.
 #[derive(Debug, Default)]
 pub struct Extractor;
 
 /// The metric, direction and sentence of the previous indicator in a block,
-/// inherited by "同比增长22.3%" that follows "地区生产总值完成779.43亿元".
+/// inherited by "同比增长22.3%" that follows "地区生产总值完成779.43亿元", and
+/// the metrics still to hand out after "分别" ("城镇、农村…分别增长4.5%、7%").
 struct Previous {
     sentence_start: usize,
     metric: String,
     direction: Option<String>,
+    pending: std::collections::VecDeque<String>,
 }
 
-/// One block being read: its original and normalised chars and clauses.
+/// One block being read: its original and normalised chars, clauses and section.
 struct BlockText<'a> {
-    doc: &'a Document,
     block: &'a Block,
+    section: &'a Section,
     original: Vec<char>,
     clauses: Clauses,
 }
@@ -44,27 +45,32 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Vec<Indicator> {
         let doc_tense =
             classify::document_tense(doc.metadata.title.as_deref(), &normalize(&doc.text));
-        doc.blocks
+        let mut slicer = span::ForwardSlicer::new(&doc.text);
+        let mut section: Option<Section> = None;
+        let mut indicators = Vec::new();
+        for block in doc
+            .blocks
             .iter()
-            .filter(|block| matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. }))
-            .filter(|block| !in_glossary(doc, block))
-            .flat_map(|block| extract_block(doc, block, doc_tense))
-            .collect()
+            .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. }))
+        {
+            let path = doc.section_path(block.span.start);
+            if section.as_ref().is_none_or(|s| s.path != path) {
+                section = Some(Section::new(doc, path, doc_tense));
+            }
+            let Some(current) = section.as_ref().filter(|s| !s.glossary) else {
+                continue;
+            };
+            indicators.extend(extract_block(block, current, slicer.slice(block.span)));
+        }
+        indicators
     }
 }
 
-fn in_glossary(doc: &Document, block: &Block) -> bool {
-    doc.section_path(block.span.start)
-        .iter()
-        .any(|title| GLOSSARY_HEADINGS.iter().any(|g| title.contains(g)))
-}
-
-fn extract_block(doc: &Document, block: &Block, doc_tense: Tense) -> Vec<Indicator> {
-    let original = span::slice(&doc.text, block.span);
+fn extract_block(block: &Block, section: &Section, original: &str) -> Vec<Indicator> {
     let normalised = normalize(original);
     let text = BlockText {
-        doc,
         block,
+        section,
         original: original.chars().collect(),
         clauses: Clauses::new(&normalised),
     };
@@ -73,7 +79,10 @@ fn extract_block(doc: &Document, block: &Block, doc_tense: Tense) -> Vec<Indicat
     let mut indicators = Vec::new();
     for candidate in find_candidates(&normalised) {
         let context = context::read(&text.clauses, &candidate, last_end);
-        if let Some(indicator) = text.assemble(&candidate, &context, &mut previous, doc_tense) {
+        if context.scope {
+            continue;
+        }
+        if let Some(indicator) = text.assemble(&candidate, &context, &mut previous) {
             last_end = context.end;
             indicators.push(indicator);
         }
@@ -102,53 +111,66 @@ impl BlockText<'_> {
         }
     }
 
+    /// The metric and direction of a candidate: its own, or inherited from
+    /// the previous indicator of the same sentence. `None` when it has neither.
+    fn resolve(
+        &self,
+        context: &Context,
+        sentence_start: usize,
+        previous: &mut Option<Previous>,
+    ) -> Option<(String, Option<String>)> {
+        let inherited = previous
+            .as_mut()
+            .filter(|p| p.sentence_start == sentence_start);
+        let in_list = self.clauses.chars().get(context.start.wrapping_sub(1)) == Some(&'、');
+        let (metric, pending) = match (context.metric, inherited) {
+            (Some((start, end)), _) => {
+                split_respectively(self.original(start, end), context.respectively)
+            }
+            (None, Some(p)) => (
+                p.pending.pop_front().unwrap_or_else(|| p.metric.clone()),
+                std::mem::take(&mut p.pending),
+            ),
+            (None, None) => return None,
+        };
+        let inherited_direction = previous
+            .as_ref()
+            .filter(|p| in_list && p.sentence_start == sentence_start);
+        let direction = context
+            .direction
+            .clone()
+            .or_else(|| inherited_direction.and_then(|p| p.direction.clone()));
+        *previous = Some(Previous {
+            sentence_start,
+            metric: metric.clone(),
+            direction: direction.clone(),
+            pending,
+        });
+        Some((metric, direction))
+    }
+
     /// Builds the indicator, or `None` when no metric can be found or inherited.
     fn assemble(
         &self,
         candidate: &Candidate,
         context: &Context,
         previous: &mut Option<Previous>,
-        doc_tense: Tense,
     ) -> Option<Indicator> {
         let sentence_start = self.clauses.sentence_start(candidate.value_start);
-        let inherited = previous
-            .as_ref()
-            .filter(|p| p.sentence_start == sentence_start);
-        let metric = match context.metric {
-            Some((start, end)) => self.original(start, end),
-            None => inherited?.metric.clone(),
-        };
-        let in_list = self.clauses.chars().get(context.start.wrapping_sub(1)) == Some(&'、');
-        let direction = context.direction.clone().or_else(|| {
-            inherited
-                .filter(|_| in_list)
-                .and_then(|p| p.direction.clone())
-        });
-        *previous = Some(Previous {
-            sentence_start,
-            metric: metric.clone(),
-            direction: direction.clone(),
-        });
+        let (metric, direction) = self.resolve(context, sentence_start, previous)?;
         let before = self.clauses.text(sentence_start, candidate.unit_end);
         let offset = self.block.span.start;
-        let section = self.doc.section_path(offset);
+        let tense = classify::sentence_tense(before).unwrap_or(self.section.tense);
         let kind = classify::kind(
             context.completion,
-            self.tense(&before, &section, doc_tense),
-            is_rate_of_change(candidate, context),
+            tense,
+            is_change(context, direction.as_deref()),
         );
-        let sentence = self
-            .clauses
-            .text(sentence_start, self.clauses.clause_end(candidate.unit_end));
         Some(Indicator {
             span: Span::new(offset + context.start, offset + context.end),
             text: self.original(context.start, context.end),
             metric_key: classify::metric_key(&metric),
-            category: classify::category(
-                [metric.as_str(), sentence.as_str()]
-                    .into_iter()
-                    .chain(section.iter().rev().map(String::as_str)),
-            ),
+            category: self.category(&metric, sentence_start, candidate),
             metric,
             value: self.original(candidate.value_start, candidate.value_end),
             value_start: offset + candidate.value_start,
@@ -156,32 +178,26 @@ impl BlockText<'_> {
             normalized_value: Some(candidate.low),
             normalized_value_max: candidate.high,
             normalized_unit: candidate.base_unit.clone(),
-            qualifier: context.qualifier.clone().or_else(|| hedge_in(&before)),
+            qualifier: context.qualifier.clone().or_else(|| hedge_in(before)),
             direction,
             kind,
-            period: classify::period_in(&self.clauses.text(sentence_start, context.start))
-                .or_else(|| section.iter().rev().find_map(|h| classify::period_in(h)))
-                .or_else(|| {
-                    self.doc
-                        .metadata
-                        .title
-                        .as_deref()
-                        .and_then(classify::period_in)
-                }),
-            section: section.join(" > "),
+            period: classify::period_in(self.clauses.text(sentence_start, context.start))
+                .or_else(|| self.section.period.clone()),
+            section: self.section.joined.clone(),
         })
     }
 
-    /// Tense from the sentence, else the innermost heading that has one, else the document's.
-    fn tense(&self, before: &str, section: &[String], doc_tense: Tense) -> Tense {
-        classify::sentence_tense(before)
-            .or_else(|| {
-                section
-                    .iter()
-                    .rev()
-                    .find_map(|h| classify::heading_tense(h))
-            })
-            .unwrap_or(doc_tense)
+    /// Category of the metric, else of its clause, else of its section.
+    fn category(&self, metric: &str, sentence_start: usize, candidate: &Candidate) -> Category {
+        let clause = self
+            .clauses
+            .text(sentence_start, self.clauses.clause_end(candidate.unit_end));
+        let known = |c: &Category| *c != Category::Other;
+        Some(classify::category(metric))
+            .filter(known)
+            .or_else(|| Some(classify::category(clause)).filter(known))
+            .or(self.section.category)
+            .unwrap_or(Category::Other)
     }
 }
 
@@ -194,12 +210,36 @@ fn hedge_in(before: &str) -> Option<String> {
         .map(|(_, w)| w.to_string())
 }
 
-/// A percentage, percentage points or a multiple that describes a change.
-fn is_rate_of_change(candidate: &Candidate, context: &Context) -> bool {
-    let rate_unit = matches!(candidate.base_unit.as_str(), "%" | "百分点" | "倍" | "‰");
-    let change_verb = context
-        .direction
-        .as_ref()
-        .is_some_and(|d| crate::indicators::lexicon::LEXICON.change_verbs.contains(d));
-    rate_unit && (context.growth_marker || change_verb)
+/// A figure that measures a change: after 同比 or 较…同期, or after a change
+/// verb (增长, 下降 ...) that does not name the level reached ("上升到").
+fn is_change(context: &Context, direction: Option<&str>) -> bool {
+    let change_verb = direction.is_some_and(|d| LEXICON.change_verbs.contains(d));
+    context.growth_marker || (change_verb && !context.reached)
+}
+
+/// After "分别", "城镇、农村居民人均可支配收入" stands for two metrics: the
+/// first is returned, the rest are kept for the values that follow. A short
+/// item borrows the head of the last one ("城镇" → "城镇居民人均可支配收入").
+fn split_respectively(
+    metric: String,
+    respectively: bool,
+) -> (String, std::collections::VecDeque<String>) {
+    if !respectively || !metric.contains('、') {
+        return (metric, Default::default());
+    }
+    let items: Vec<&str> = metric.split('、').filter(|i| !i.is_empty()).collect();
+    let last = items.last().copied().unwrap_or_default();
+    let mut expanded: std::collections::VecDeque<String> = items
+        .iter()
+        .map(|item| {
+            let len = item.chars().count();
+            if len <= 2 && last.chars().count() > len + 2 {
+                format!("{item}{}", last.chars().skip(len).collect::<String>())
+            } else {
+                (*item).to_string()
+            }
+        })
+        .collect();
+    let first = expanded.pop_front().unwrap_or(metric);
+    (first, expanded)
 }

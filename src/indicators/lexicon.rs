@@ -5,34 +5,41 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::indicators::word_list::WordList;
 use crate::indicators::Category;
 
 /// All word lists, parsed once.
 pub struct Lexicon {
     /// Units as written → normalised base unit.
     pub measures: HashMap<String, String>,
-    /// Qualifiers written before the number, longest first.
-    pub qualifiers_before: Vec<String>,
-    /// Qualifiers written after the unit, longest first.
-    pub qualifiers_after: Vec<String>,
-    /// Verbs of change (增长, 下降 ...), longest first.
-    pub change_verbs: Vec<String>,
-    /// Verbs of delivery (新增, 建成 ...), longest first.
-    pub delivery_verbs: Vec<String>,
+    /// Qualifiers written before the number.
+    pub qualifiers_before: WordList,
+    /// Qualifiers written after the unit.
+    pub qualifiers_after: WordList,
+    /// Verbs of change (增长, 下降 ...).
+    pub change_verbs: WordList,
+    /// Verbs of delivery (新增, 建成 ...).
+    pub delivery_verbs: WordList,
     /// Sentence cues for targets.
-    pub target_cues: Vec<String>,
+    pub target_cues: WordList,
     /// Sentence cues for achieved figures.
-    pub actual_cues: Vec<String>,
+    pub actual_cues: WordList,
     /// Heading words that make a section a plan.
-    pub target_headings: Vec<String>,
+    pub target_headings: WordList,
     /// Heading words that make a section a review.
-    pub actual_headings: Vec<String>,
+    pub actual_headings: WordList,
     /// Synonym → canonical metric key.
     pub synonyms: HashMap<String, String>,
-    /// Metric prefixes that do not change the measured thing (全区, 全年 ...), longest first.
-    pub metric_prefixes: Vec<String>,
-    /// (keyword, category) pairs in file order.
-    pub categories: Vec<(String, Category)>,
+    /// Metric prefixes that do not change the measured thing (全区, 全年 ...).
+    pub metric_prefixes: WordList,
+    /// Words that never belong to a metric name.
+    pub stop_words: WordList,
+    /// Words between a metric and its number that carry no meaning.
+    pub linking_words: WordList,
+    /// The category lexicon.
+    pub categories: Categories,
 }
 
 /// The lexicon compiled from `assets/lexicon/`.
@@ -43,6 +50,12 @@ impl Lexicon {
         let qualifiers = labelled_lists(include_str!("../../assets/lexicon/qualifiers.txt"));
         let directions = labelled_lists(include_str!("../../assets/lexicon/directions.txt"));
         let cues = labelled_lists(include_str!("../../assets/lexicon/tense_cues.txt"));
+        let function_words =
+            labelled_lists(include_str!("../../assets/lexicon/function_words.txt"));
+        let prefixes = data_lines(include_str!("../../assets/lexicon/metric_prefixes.txt"))
+            .flat_map(str::split_whitespace)
+            .map(str::to_string)
+            .collect();
         Self {
             measures: measures(include_str!("../../assets/lexicon/measures.txt")),
             qualifiers_before: list(&qualifiers, "before"),
@@ -54,19 +67,52 @@ impl Lexicon {
             target_headings: list(&cues, "target_heading"),
             actual_headings: list(&cues, "actual_heading"),
             synonyms: synonyms(include_str!("../../assets/lexicon/synonyms.txt")),
-            metric_prefixes: longest_first(
-                data_lines(include_str!("../../assets/lexicon/metric_prefixes.txt"))
-                    .flat_map(str::split_whitespace)
-                    .map(str::to_string)
-                    .collect(),
-            ),
-            categories: categories(include_str!("../../assets/lexicon/categories.txt")),
+            metric_prefixes: WordList::new(prefixes),
+            stop_words: list(&function_words, "stop"),
+            linking_words: list(&function_words, "linking"),
+            categories: Categories::new(include_str!("../../assets/lexicon/categories.txt")),
         }
     }
 
-    /// The change or delivery verb that `text` is, if any.
-    pub fn is_verb(&self, text: &str) -> bool {
-        self.change_verbs.iter().any(|v| v == text) || self.delivery_verbs.iter().any(|v| v == text)
+    /// True when `word` is a change or delivery verb.
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.change_verbs.contains(word) || self.delivery_verbs.contains(word)
+    }
+}
+
+/// The category lexicon: keywords with their categories, found in one pass.
+pub struct Categories {
+    categories: Vec<Category>,
+    finder: Option<AhoCorasick>,
+}
+
+impl Categories {
+    fn new(text: &str) -> Self {
+        let mut keywords = Vec::new();
+        let mut categories = Vec::new();
+        for (label, words) in data_lines(text).filter_map(|line| line.split_once(':')) {
+            let Some(category) = category_named(label.trim()) else {
+                continue;
+            };
+            for word in words.split_whitespace() {
+                keywords.push(word.to_string());
+                categories.push(category);
+            }
+        }
+        let finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keywords)
+            .ok();
+        Self { categories, finder }
+    }
+
+    /// The category of the longest keyword in `text` (the earliest on ties).
+    pub fn of(&self, text: &str) -> Option<Category> {
+        let finder = self.finder.as_ref()?;
+        let best = finder
+            .find_iter(text)
+            .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))?;
+        self.categories.get(best.pattern().as_usize()).copied()
     }
 }
 
@@ -88,15 +134,8 @@ fn labelled_lists(text: &str) -> HashMap<String, Vec<String>> {
         .collect()
 }
 
-fn list(lists: &HashMap<String, Vec<String>>, label: &str) -> Vec<String> {
-    longest_first(lists.get(label).cloned().unwrap_or_default())
-}
-
-/// Sorts by length in chars, longest first, so that prefix matching prefers "不少于" to "少".
-fn longest_first(mut words: Vec<String>) -> Vec<String> {
-    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    words.dedup();
-    words
+fn list(lists: &HashMap<String, Vec<String>>, label: &str) -> WordList {
+    WordList::new(lists.get(label).cloned().unwrap_or_default())
 }
 
 fn measures(text: &str) -> HashMap<String, String> {
@@ -120,17 +159,6 @@ fn synonyms(text: &str) -> HashMap<String, String> {
         }
     }
     map
-}
-
-fn categories(text: &str) -> Vec<(String, Category)> {
-    let mut pairs = Vec::new();
-    for (label, words) in data_lines(text).filter_map(|line| line.split_once(':')) {
-        let Some(category) = category_named(label.trim()) else {
-            continue;
-        };
-        pairs.extend(words.split_whitespace().map(|w| (w.to_string(), category)));
-    }
-    pairs
 }
 
 fn category_named(name: &str) -> Option<Category> {
@@ -159,15 +187,19 @@ mod tests {
             lexicon.measures.get("个百分点").map(String::as_str),
             Some("百分点")
         );
-        assert_eq!(
-            lexicon.qualifiers_before.first().map(|w| w.chars().count()),
-            Some(3)
-        );
+        assert!(lexicon.qualifiers_before.contains("不少于"));
         assert_eq!(
             lexicon.synonyms.get("GDP").map(String::as_str),
             Some("地区生产总值")
         );
-        assert!(lexicon.categories.len() > 100);
+        assert_eq!(
+            lexicon.categories.of("新增停车泊位"),
+            Some(Category::UrbanConstruction)
+        );
+        assert_eq!(
+            lexicon.categories.of("地区生产总值"),
+            Some(Category::Economy)
+        );
         assert!(lexicon.is_verb("新增"));
     }
 }

@@ -13,6 +13,8 @@ mod extract;
 mod lexicon;
 pub mod normalize;
 pub mod numbers;
+mod section;
+mod word_list;
 mod words;
 
 pub use extract::Extractor;

@@ -6,14 +6,14 @@
 //! 增長 → 增长) using the table in `assets/lexicon/t2s.tsv`, and the many
 //! dashes and tildes of Chinese typography become `-` or `~`.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static T2S: LazyLock<HashMap<char, char>> =
+/// The traditional → simplified table, sorted by traditional char.
+static T2S: LazyLock<Vec<(char, char)>> =
     LazyLock::new(|| parse_t2s(include_str!("../../assets/lexicon/t2s.tsv")));
 
-fn parse_t2s(table: &str) -> HashMap<char, char> {
-    table
+fn parse_t2s(table: &str) -> Vec<(char, char)> {
+    let mut pairs: Vec<(char, char)> = table
         .lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| {
@@ -22,7 +22,28 @@ fn parse_t2s(table: &str) -> HashMap<char, char> {
             let to = chars.next()?.next()?;
             Some((from, to))
         })
-        .collect()
+        .collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// One bit per Basic Multilingual Plane char: set when the char is in [`T2S`].
+static T2S_MEMBERS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for &(from, _) in T2S.iter().filter(|(from, _)| (*from as u32) < 0x10000) {
+        bits[from as usize / 64] |= 1 << (from as usize % 64);
+    }
+    bits
+});
+
+fn simplified(ch: char) -> char {
+    let code = ch as usize;
+    let absent = code < 0x10000 && T2S_MEMBERS[code / 64] & (1 << (code % 64)) == 0;
+    if ch.is_ascii() || absent {
+        return ch;
+    }
+    T2S.binary_search_by_key(&ch, |&(from, _)| from)
+        .map_or(ch, |index| T2S[index].1)
 }
 
 /// The matching form of one char.
@@ -33,7 +54,7 @@ pub fn normalize_char(ch: char) -> char {
         '—' | '–' | '‐' | '‑' | '‒' | '―' | '−' => '-',
         '〜' => '~',
         '。' | '｡' => '。',
-        _ => T2S.get(&ch).copied().unwrap_or(ch),
+        _ => simplified(ch),
     }
 }
 

@@ -49,7 +49,8 @@ pub fn parse_chinese(text: &str) -> Option<f64> {
             continue;
         }
         let scale = magnitude(ch)?;
-        let default = if scale == 10.0 { 1.0 } else { 0.0 };
+        let leading = above_yi == 0.0 && above_wan == 0.0 && small == 0.0;
+        let default = if scale == 10.0 || leading { 1.0 } else { 0.0 };
         let d = digit.take().unwrap_or(default);
         match scale {
             s if s >= 1e8 => {
@@ -110,6 +111,7 @@ mod tests {
         assert_eq!(parse_chinese("一亿二千万"), Some(1.2e8));
         assert_eq!(parse_chinese("五万亿"), Some(5e12));
         assert_eq!(parse_chinese("年"), None);
+        assert_eq!(parse_chinese("千亿"), Some(1e11));
     }
 
     #[test]

@@ -15,36 +15,9 @@ static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
     jieba
 });
 
-/// Words that never belong to a metric even when jieba calls them nouns.
-const STOP_WORDS: &[&str] = &[
-    "其中",
-    "全年",
-    "全区",
-    "我区",
-    "本区",
-    "全市",
-    "上半年",
-    "下半年",
-    "今年",
-    "明年",
-    "去年",
-    "累计",
-    "合计",
-    "共",
-    "等",
-    "各类",
-    "分别",
-    "均",
-    "力争",
-    "确保",
-    "预计",
-    "年内",
-    "当年",
-    "年度",
-    "首批",
-    "一批",
-    "已",
-];
+fn is_stop_word(word: &str) -> bool {
+    LEXICON.stop_words.contains(word)
+}
 
 /// Single-char suffixes that turn the word before them into a measured noun: 盘活率, 总项数.
 const NOUN_SUFFIXES: &[&str] = &["率", "数", "量", "额", "度", "比"];
@@ -67,8 +40,7 @@ impl Word<'_> {
         if self.tag == "quoted" {
             return true;
         }
-        if STOP_WORDS.contains(&self.text) || LEXICON.delivery_verbs.iter().any(|v| v == self.text)
-        {
+        if is_stop_word(self.text) || LEXICON.delivery_verbs.contains(self.text) {
             return false;
         }
         let unit_word = self.tag == "m" && self.text.ends_with('元');
@@ -84,9 +56,9 @@ impl Word<'_> {
     fn is_inner_link(&self) -> bool {
         matches!(
             self.tag,
-            "v" | "c" | "vd" | "a" | "ad" | "d" | "x" | "nr" | "ng"
+            "v" | "c" | "vd" | "a" | "ad" | "d" | "x" | "nr" | "ng" | "z"
         ) && !LEXICON.is_verb(self.text)
-            && !STOP_WORDS.contains(&self.text)
+            && !is_stop_word(self.text)
             && !self
                 .text
                 .chars()
@@ -99,33 +71,24 @@ impl Word<'_> {
     }
 }
 
-/// Segments `text`, merging “…”, 《…》 and (…) into one word each and
-/// gluing noun suffixes such as 率 to the word before.
+/// Segments `text` into words: “…”, 《…》 and (…) become one name each, a
+/// number with its measure ("65岁", "500强") becomes one name, and noun
+/// suffixes such as 率 are glued to the word before.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let tags = JIEBA.tag(text, true);
     let mut words: Vec<Word> = Vec::with_capacity(tags.len());
     let mut i = 0;
     while let Some(tag) = tags.get(i) {
-        let close = match tag.word {
-            "“" => Some("”"),
-            "《" => Some("》"),
-            "(" => Some(")"),
-            _ => None,
-        };
-        let closing = close.and_then(|c| tags[i..].iter().position(|t| t.word == c).map(|p| p + i));
-        let last = closing.unwrap_or(i);
-        let mut kind = if closing.is_some() { "quoted" } else { tag.tag };
-        let mut byte_start = tag.byte_start;
-        let mut start = tag.start;
+        let (last, mut kind) = merged_name(&tags, i).unwrap_or((i, tag.tag));
+        let (mut byte_start, mut start) = (tag.byte_start, tag.start);
         if NOUN_SUFFIXES.contains(&tag.word) {
             if let Some(previous) = words.pop() {
                 (byte_start, start, kind) =
                     (text_start(text, &previous), previous.start, "suffixed");
             }
         }
-        let byte_end = tags[last].byte_end;
         words.push(Word {
-            text: &text[byte_start..byte_end],
+            text: &text[byte_start..tags[last].byte_end],
             tag: kind,
             start,
             end: tags[last].end,
@@ -133,6 +96,26 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         i = last + 1;
     }
     words
+}
+
+/// The index of the last tag of a name starting at `i`, if one starts there.
+fn merged_name(tags: &[jieba_rs::Tag], i: usize) -> Option<(usize, &'static str)> {
+    let word = tags.get(i)?.word;
+    let close = match word {
+        "“" => "”",
+        "《" => "》",
+        "(" => ")",
+        _ if word.chars().all(|c| c.is_ascii_digit()) => {
+            let next = tags.get(i + 1)?.word;
+            let measured = LEXICON.measures.contains_key(next) || next == "强";
+            return measured.then_some((i + 1, "quoted"));
+        }
+        _ => return None,
+    };
+    tags[i..]
+        .iter()
+        .position(|t| t.word == close)
+        .map(|p| (p + i, "quoted"))
 }
 
 fn text_start(text: &str, word: &Word) -> usize {
@@ -168,8 +151,11 @@ pub fn phrase_at_end(text: &str) -> Option<Phrase> {
         let word = &words[first - 1];
         let right_is_metric = words.get(first).is_some_and(Word::is_metric);
         let left_is_metric = first >= 2 && words[first - 2].is_metric();
-        let linked =
-            word.is_inner_link() && (left_is_metric || (right_is_metric && word.tag == "a"));
+        let enumeration = word.text == "、" && left_is_metric && right_is_metric;
+        let number_in_name = word.text.chars().all(|c| c.is_ascii_digit()) && right_is_metric;
+        let linked = enumeration
+            || number_in_name
+            || word.is_inner_link() && (left_is_metric || (right_is_metric && word.tag == "a"));
         if !(word.is_metric() || linked) {
             break;
         }
@@ -196,10 +182,12 @@ pub fn phrase_at_start(text: &str) -> Option<usize> {
     let mut count = 0;
     while let Some(word) = words.get(count) {
         let right_is_metric = words.get(count + 1).is_some_and(Word::is_metric);
-        let linked = word.is_inner_link()
-            && right_is_metric
-            && word.tag != "c"
-            && (count > 0 || word.tag == "a");
+        let number_in_name = word.text.chars().all(|c| c.is_ascii_digit()) && right_is_metric;
+        let linked = number_in_name
+            || word.is_inner_link()
+                && right_is_metric
+                && word.tag != "c"
+                && (count > 0 || word.tag == "a");
         if !(word.is_metric() || linked) {
             break;
         }

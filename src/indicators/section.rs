@@ -1,0 +1,50 @@
+//! What a block inherits from the headings above it: the section path, the
+//! tense the headings give (回顾 → achieved, 重点工作 → planned), a period
+//! (二、2025年重点工作 → 2025年) and a fallback category. Computed once per
+//! section, not once per indicator.
+
+use crate::document::Document;
+use crate::indicators::classify::{self, Tense};
+use crate::indicators::Category;
+
+/// Headings of sections that define terms and hold no indicators.
+const GLOSSARY_HEADINGS: &[&str] = &["名词解释", "名词注释", "注释", "附注", "注解"];
+
+/// The section context of a block.
+pub struct Section {
+    /// Heading titles, outermost first.
+    pub path: Vec<String>,
+    /// The path joined with " > ", as exported.
+    pub joined: String,
+    /// Tense of the innermost heading that has one, else the document's.
+    pub tense: Tense,
+    /// Period of the innermost heading that names one, else the title's.
+    pub period: Option<String>,
+    /// Category of the innermost heading that has one.
+    pub category: Option<Category>,
+    /// True inside a glossary (名词解释), which holds no indicators.
+    pub glossary: bool,
+}
+
+impl Section {
+    /// The section context for `path` in `doc`.
+    pub fn new(doc: &Document, path: Vec<String>, doc_tense: Tense) -> Self {
+        let innermost = || path.iter().rev().map(String::as_str);
+        Self {
+            joined: path.join(" > "),
+            tense: innermost()
+                .find_map(classify::heading_tense)
+                .unwrap_or(doc_tense),
+            period: innermost()
+                .chain(doc.metadata.title.as_deref())
+                .find_map(classify::period_in),
+            category: innermost()
+                .map(classify::category)
+                .find(|c| *c != Category::Other),
+            glossary: path
+                .iter()
+                .any(|t| GLOSSARY_HEADINGS.iter().any(|g| t.contains(g))),
+            path,
+        }
+    }
+}
