@@ -85,35 +85,6 @@ impl<'a> ForwardSlicer<'a> {
     }
 }
 
-/// Maps byte offsets of one string to char offsets in O(1) per lookup.
-pub struct CharIndex {
-    char_of_byte: Vec<u32>,
-}
-
-impl CharIndex {
-    /// Builds the table for `text`.
-    pub fn new(text: &str) -> Self {
-        let mut char_of_byte = vec![0u32; text.len() + 1];
-        let mut chars = 0u32;
-        for (byte, ch) in text.char_indices() {
-            for slot in &mut char_of_byte[byte..byte + ch.len_utf8()] {
-                *slot = chars;
-            }
-            chars += 1;
-        }
-        char_of_byte[text.len()] = chars;
-        Self { char_of_byte }
-    }
-
-    /// Char offset of the char that contains `byte`.
-    pub fn char_at(&self, byte: usize) -> usize {
-        self.char_of_byte
-            .get(byte)
-            .copied()
-            .unwrap_or_else(|| self.char_of_byte.last().copied().unwrap_or(0)) as usize
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,9 +94,6 @@ mod tests {
         let text = "武昌2021年增长7%";
         assert_eq!(slice(text, Span::new(2, 7)), "2021年");
         assert_eq!(char_to_byte(text, 2), 6);
-        let index = CharIndex::new(text);
-        assert_eq!(index.char_at(6), 2);
-        assert_eq!(index.char_at(text.len()), text.chars().count());
         let mut slicer = ForwardSlicer::new(text);
         assert_eq!(slicer.slice(Span::new(2, 7)), "2021年");
         assert_eq!(slicer.slice(Span::new(7, 9)), "增长");

@@ -8,7 +8,7 @@ use encoding_rs::GB18030;
 use proptest::prelude::*;
 use reportlens::document::decode::decode;
 use reportlens::error::MAX_FILE_BYTES;
-use reportlens::{Document, LoadError};
+use reportlens::{Document, Extractor, LoadError};
 use tempfile::TempDir;
 
 const FIXTURE: &str = "tests/fixtures/001_0ace6510012baace.txt";
@@ -53,15 +53,25 @@ fn from_bytes(bytes: &[u8]) -> Document {
 }
 
 #[test]
-fn every_encoding_gives_the_same_text() {
+fn every_encoding_gives_the_same_text_and_indicators() {
     let text = fixture_text();
     let reference = from_bytes(text.as_bytes());
+    let indicators = Extractor::shared().extract(&reference);
+    assert!(
+        indicators.len() >= 15,
+        "the fixture has indicators to compare"
+    );
     assert_eq!(reference.text, text.replace("\r\n", "\n"));
     for (name, bytes) in encodings(&text) {
         let doc = from_bytes(&bytes);
         assert_eq!(doc.encoding, name);
         assert!(doc.text == reference.text, "{name}: text differs");
         assert_eq!(doc.blocks, reference.blocks, "{name}");
+        assert_eq!(
+            Extractor::shared().extract(&doc),
+            indicators,
+            "{name}: indicators differ"
+        );
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::indicators::clauses::Clauses;
 use crate::indicators::lexicon::LEXICON;
 use crate::indicators::numbers::{magnitude, parse_range};
 
@@ -39,56 +40,117 @@ const ARABIC: &str = r"\d+(?:,\d{3})*(?:\.\d+)?";
 const CHINESE: &str = "[零〇一二两三四五六七八九十百千万亿]+";
 const RANGE_SEP: &str = r"\s*[-~至到]\s*";
 const MAGNITUDES: &str = "万亿|千亿|百亿|亿|千万|百万|十万|万|千|百";
+const MAGNITUDE_WORDS: &[&str] = &[
+    "万亿", "千亿", "百亿", "亿", "千万", "百万", "十万", "万", "千", "百",
+];
+
+/// The number at the start of a candidate match.
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern =
+        format!("^(?:{ARABIC}(?:{RANGE_SEP}{ARABIC})?|{CHINESE}(?:{RANGE_SEP}{CHINESE})?)");
+    Regex::new(&pattern).unwrap_or_else(|e| panic!("value pattern is valid: {e}"))
+});
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     let mut measures: Vec<&str> = LEXICON.measures.keys().map(String::as_str).collect();
     measures.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
     let measures: Vec<String> = measures.iter().map(|m| regex::escape(m)).collect();
     let pattern = format!(
-        "(?P<value>(?P<arabic>{ARABIC}(?:{RANGE_SEP}{ARABIC})?)|{CHINESE}(?:{RANGE_SEP}{CHINESE})?)\
-         (?P<approx_before>余|多)?(?P<mag>{MAGNITUDES})?(?P<approx>余|多)?(?P<measure>{})?",
+        "(?:{ARABIC}(?:{RANGE_SEP}{ARABIC})?|{CHINESE}(?:{RANGE_SEP}{CHINESE})?)\
+         (?:余|多)?(?:{MAGNITUDES})?(?:余|多)?(?:{})?",
         measures.join("|")
     );
     Regex::new(&pattern).unwrap_or_else(|e| panic!("candidate pattern is valid: {e}"))
 });
 
-/// All plausible number-with-unit candidates in `text` (normalised), in order.
-pub fn find_candidates(text: &str) -> Vec<Candidate> {
-    let chars: Vec<char> = text.chars().collect();
-    let index = crate::span::CharIndex::new(text);
+/// All plausible number-with-unit candidates in a block (normalised), in order.
+pub fn find_candidates(clauses: &Clauses) -> Vec<Candidate> {
+    let text = clauses.all();
     CANDIDATE
-        .captures_iter(text)
-        .filter_map(|caps| build(&caps, &index))
-        .filter(|c| !is_trap(c, &chars))
+        .find_iter(text)
+        .filter_map(|m| build(m.as_str(), m.start(), clauses))
+        .filter(|c| !is_trap(c, clauses.chars()))
         .collect()
 }
 
-fn build(caps: &regex::Captures, index: &crate::span::CharIndex) -> Option<Candidate> {
-    let value = caps.name("value")?;
-    let measure = caps.name("measure").map_or("", |m| m.as_str());
-    let mag = caps.name("mag").map_or("", |m| m.as_str());
-    if measure.is_empty() && mag.is_empty() {
+/// The parts of one match: number, approximation mark, magnitude and measure.
+struct Parts<'t> {
+    value: &'t str,
+    approx: Option<(&'t str, usize)>,
+    magnitude: &'t str,
+    measure: &'t str,
+}
+
+/// Splits a match ("1万余名", "2000千瓦", "两亿元") into its parts.
+fn split_match(text: &str) -> Option<Parts<'_>> {
+    let value = VALUE.find(text)?.as_str();
+    let rest = &text[value.len()..];
+    [true, false].into_iter().find_map(|with_magnitude| {
+        let (approx_before, rest) = take_approx(rest);
+        let magnitude = if with_magnitude {
+            longest_prefix(rest, MAGNITUDE_WORDS)
+        } else {
+            ""
+        };
+        let (approx_after, measure) = take_approx(&rest[magnitude.len()..]);
+        let known = measure.is_empty() || LEXICON.measures.contains_key(measure);
+        let approx = approx_after
+            .or(approx_before)
+            .map(|a| (a, offset_of(text, a)));
+        known.then_some(Parts {
+            value,
+            approx,
+            magnitude,
+            measure,
+        })
+    })
+}
+
+fn take_approx(text: &str) -> (Option<&str>, &str) {
+    match text.chars().next() {
+        Some(c @ ('余' | '多')) => (Some(&text[..c.len_utf8()]), &text[c.len_utf8()..]),
+        _ => (None, text),
+    }
+}
+
+fn longest_prefix<'t>(text: &'t str, words: &[&str]) -> &'t str {
+    words
+        .iter()
+        .find(|w| text.starts_with(**w))
+        .map_or("", |w| &text[..w.len()])
+}
+
+/// Byte offset of `part` (a subslice) inside `whole`.
+fn offset_of(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
+}
+
+fn build(matched: &str, at: usize, index: &Clauses) -> Option<Candidate> {
+    let parts = split_match(matched)?;
+    let (value, magnitude, measure) = (parts.value, parts.magnitude, parts.measure);
+    let chinese = !value.starts_with(|c: char| c.is_ascii_digit());
+    let unitless = measure.is_empty() && magnitude.is_empty();
+    if unitless
+        || chinese
+            && (measure.is_empty() || !magnitude.is_empty() || leads_with_bare_magnitude(value))
+    {
         return None;
     }
-    let chinese = caps.name("arabic").is_none();
-    if chinese && (measure.is_empty() || !mag.is_empty()) {
-        return None;
-    }
-    if chinese && leads_with_bare_magnitude(value.as_str()) {
-        return None;
-    }
-    let approx = caps.name("approx").or_else(|| caps.name("approx_before"));
-    let (low, high) = parse_range(value.as_str())?;
-    let scale: f64 = mag.chars().filter_map(magnitude).product();
-    let whole = caps.get(0)?;
-    let (numeral, trailing_magnitude) = split_trailing_magnitude(value.as_str(), chinese);
+    let (low, high) = parse_range(value)?;
+    let scale: f64 = magnitude
+        .chars()
+        .filter_map(crate::indicators::numbers::magnitude)
+        .product();
+    let (numeral, trailing_magnitude) = split_trailing_magnitude(value, chinese);
     Some(Candidate {
-        value_start: index.char_at(value.start()),
-        value_end: index.char_at(value.start() + numeral.len()),
-        unit_end: index.char_at(whole.end()),
+        value_start: index.char_at_byte(at),
+        value_end: index.char_at_byte(at + numeral.len()),
+        unit_end: index.char_at_byte(at + matched.len()),
         value: numeral.to_string(),
-        unit: format!("{trailing_magnitude}{mag}{measure}"),
-        approximate: approx.map(|m| (m.as_str().to_string(), index.char_at(m.start()))),
+        unit: format!("{trailing_magnitude}{magnitude}{measure}"),
+        approximate: parts
+            .approx
+            .map(|(a, offset)| (a.to_string(), index.char_at_byte(at + offset))),
         low: low * scale,
         high: high.map(|h| h * scale),
         base_unit: LEXICON.measures.get(measure).cloned().unwrap_or_default(),
@@ -250,7 +312,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<(String, String)> {
-        find_candidates(text)
+        find_candidates(&Clauses::new(text))
             .into_iter()
             .map(|c| (c.value, c.unit))
             .collect()

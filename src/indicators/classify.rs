@@ -51,41 +51,60 @@ fn plausible_year(period: &str) -> bool {
             .is_ok_and(|y| (1949..=2100).contains(&y))
 }
 
-/// Tense stated by cue words in a sentence, the cue nearest the end winning.
-pub fn sentence_tense(sentence: &str) -> Option<Tense> {
-    let sentence = &without_quotes(sentence);
-    match (
-        LEXICON.target_cues.last_end_in(sentence),
-        LEXICON.actual_cues.last_end_in(sentence),
-    ) {
-        (Some(t), Some(a)) => Some(if t >= a {
-            Tense::Planned
-        } else {
-            Tense::Achieved
-        }),
-        (Some(_), None) => Some(Tense::Planned),
-        (None, Some(_)) => Some(Tense::Achieved),
-        (None, None) => None,
-    }
+/// The tense of the last cue lying within bytes `start..end`, from [`cue_marks`].
+pub fn tense_between(marks: &[(usize, usize, Tense)], start: usize, end: usize) -> Option<Tense> {
+    let upto = marks.partition_point(|&(_, e, _)| e <= end);
+    marks[..upto]
+        .iter()
+        .rev()
+        .find(|&&(s, _, _)| s >= start)
+        .map(|&(_, _, tense)| tense)
 }
 
-/// `text` with quoted names (“彼岸计划”, 《…》) blanked out, so that words in names are not cues.
-fn without_quotes(text: &str) -> String {
-    let mut depth = 0usize;
-    text.chars()
-        .map(|c| match c {
+/// The tense cues of a whole block, found once: (start, end, tense) in byte
+/// offsets of `text`, sorted by end; a planned cue wins a tie. Words inside
+/// quoted names (“彼岸计划”, 《…》) are not cues.
+pub fn cue_marks(text: &str) -> Vec<(usize, usize, Tense)> {
+    let quoted = quoted_ranges(text);
+    let in_quotes = |at: usize| quoted.iter().any(|&(s, e)| s < at && at < e);
+    let target = LEXICON
+        .target_cues
+        .spans_in(text)
+        .map(|(s, e)| (s, e, Tense::Planned));
+    let actual = LEXICON
+        .actual_cues
+        .spans_in(text)
+        .map(|(s, e)| (s, e, Tense::Achieved));
+    let mut marks: Vec<_> = target
+        .chain(actual)
+        .filter(|&(s, _, _)| !in_quotes(s))
+        .collect();
+    marks.sort_by_key(|&(start, end, tense)| (end, start, tense == Tense::Planned));
+    marks
+}
+
+/// Byte ranges of “…” and 《…》 in `text`, outermost only.
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let (mut depth, mut open) = (0usize, 0usize);
+    for (at, c) in text.char_indices() {
+        match c {
             '“' | '《' => {
+                if depth == 0 {
+                    open = at;
+                }
                 depth += 1;
-                c
             }
-            '”' | '》' => {
-                depth = depth.saturating_sub(1);
-                c
+            '”' | '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    ranges.push((open, at));
+                }
             }
-            _ if depth > 0 => '_',
-            _ => c,
-        })
-        .collect()
+            _ => {}
+        }
+    }
+    ranges
 }
 
 /// Tense a heading gives to the text under it.
@@ -105,7 +124,8 @@ pub fn document_tense(title: Option<&str>, text: &str) -> Tense {
     if let Some(tense) = title.and_then(heading_tense) {
         return tense;
     }
-    if LEXICON.actual_cues.count_in(text) > LEXICON.target_cues.count_in(text) {
+    let text = normalize(text);
+    if LEXICON.actual_cues.count_in(&text) > LEXICON.target_cues.count_in(&text) {
         Tense::Achieved
     } else {
         Tense::Planned
@@ -153,6 +173,10 @@ pub fn metric_key(metric: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sentence_tense(sentence: &str) -> Option<Tense> {
+        tense_between(&cue_marks(sentence), 0, sentence.len())
+    }
 
     #[test]
     fn periods_skip_comparison_bases() {

@@ -16,7 +16,8 @@ pub struct Clauses {
 
 impl Clauses {
     /// Analyses one block of normalised text.
-    pub fn new(text: &str) -> Self {
+    pub fn new(text: impl Into<String>) -> Self {
+        let text: String = text.into();
         let chars: Vec<char> = text.chars().collect();
         let byte_of = text
             .char_indices()
@@ -40,7 +41,7 @@ impl Clauses {
             }
         }
         Self {
-            text: text.to_string(),
+            text,
             byte_of,
             chars,
             sentence_end,
@@ -92,6 +93,21 @@ impl Clauses {
             .iter()
             .position(|&end| end)
             .map_or(self.chars.len(), |i| i + at)
+    }
+
+    /// The whole block text.
+    pub fn all(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte offset of char `at` (the text length past the end).
+    pub fn byte_at(&self, at: usize) -> usize {
+        self.byte_of[at.min(self.chars.len())]
+    }
+
+    /// Char offset of the char that starts at byte `byte` (or the next one).
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        self.byte_of.partition_point(|&b| b < byte)
     }
 
     /// The text from char `start` to char `end` (clamped to the block).

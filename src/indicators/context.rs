@@ -49,8 +49,8 @@ pub struct Context {
 }
 
 /// Reads the context of `candidate`; nothing before `floor` (the end of the
-/// previous indicator) is read.
-pub fn read(clauses: &Clauses, candidate: &Candidate, floor: usize) -> Context {
+/// previous indicator) or from `ceiling` on (the next number) is read.
+pub fn read(clauses: &Clauses, candidate: &Candidate, floor: usize, ceiling: usize) -> Context {
     let clause_start = clauses.clause_start(candidate.value_start).max(floor);
     let mut context = Context {
         start: candidate.value_start,
@@ -76,7 +76,7 @@ pub fn read(clauses: &Clauses, candidate: &Candidate, floor: usize) -> Context {
         .contains('中');
     let right_needed = prefer_right || left.is_none() || among_follows;
     let right = right_needed
-        .then(|| phrase_after(clauses, context.end))
+        .then(|| phrase_after(clauses, context.end, ceiling))
         .flatten();
     let near = if prefer_right {
         right.or(left)
@@ -105,6 +105,9 @@ fn sets_scope(clauses: &Clauses, (start, end): (usize, usize)) -> bool {
 /// How many chars around a number are segmented to find its metric: metrics
 /// are kept to 16 chars, and a word cut at the window's edge is trimmed away.
 const PHRASE_WINDOW: usize = 24;
+
+/// Longest completion or growth marker ("达到全年预期目标任务的", "较2019年上半年同期").
+const MARKER_TAIL_CHARS: usize = 14;
 
 /// How many chars before a number are segmented to find marker boundaries.
 const TAIL_CHARS: usize = 16;
@@ -146,11 +149,13 @@ fn trailing_marker(
     let word_like = |chars: usize| {
         at_word_start(chars) || text[..text.len() - suffix_bytes(text, chars)].ends_with('率')
     };
-    if let Some(m) = COMPLETION.find(text) {
+    // The anchored patterns only need the last few chars, not the whole clause.
+    let tail = &text[text.len() - suffix_bytes(text, MARKER_TAIL_CHARS)..];
+    if let Some(m) = COMPLETION.find(tail) {
         context.completion = true;
         return Some((len(m.as_str()), true));
     }
-    if let Some(m) = GROWTH_MARKER.find(text) {
+    if let Some(m) = GROWTH_MARKER.find(tail) {
         context.growth_marker = true;
         return Some((len(m.as_str()), true));
     }
@@ -226,13 +231,16 @@ fn phrase_before(
 }
 
 /// The metric phrase right after the unit ("1亿元政策引导资金" → "政策引导资金").
-fn phrase_after(clauses: &Clauses, from: usize) -> Option<(usize, usize)> {
+fn phrase_after(clauses: &Clauses, from: usize, ceiling: usize) -> Option<(usize, usize)> {
     let from = if clauses.chars().get(from) == Some(&'的') {
         from + 1
     } else {
         from
     };
-    let end = clauses.clause_end(from).min(from + PHRASE_WINDOW);
+    let end = clauses
+        .clause_end(from)
+        .min(from + PHRASE_WINDOW)
+        .min(ceiling);
     phrase_at_start(clauses.text(from, end)).map(|len| (from, from + len))
 }
 
@@ -278,11 +286,11 @@ mod tests {
 
     fn metric_of(text: &str) -> (String, Option<String>, Option<String>) {
         let clauses = Clauses::new(text);
-        let candidate = find_candidates(text)
+        let candidate = find_candidates(&clauses)
             .into_iter()
             .last()
             .unwrap_or_else(|| panic!("{text}"));
-        let context = read(&clauses, &candidate, 0);
+        let context = read(&clauses, &candidate, 0, usize::MAX);
         let metric = context
             .metric
             .map(|(s, e)| clauses.text(s, e))
@@ -326,9 +334,9 @@ mod tests {
     fn completion_and_growth_markers() {
         let text = "上半年固定资产投资完成190.59亿元,达到目标的63.53%,同比增长85.03%";
         let clauses = Clauses::new(text);
-        let found = find_candidates(text);
-        assert!(read(&clauses, &found[1], 0).completion);
-        assert!(read(&clauses, &found[2], 0).growth_marker);
-        assert_eq!(read(&clauses, &found[1], 0).qualifier, None);
+        let found = find_candidates(&clauses);
+        assert!(read(&clauses, &found[1], 0, usize::MAX).completion);
+        assert!(read(&clauses, &found[2], 0, usize::MAX).growth_marker);
+        assert_eq!(read(&clauses, &found[1], 0, usize::MAX).qualifier, None);
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::document::{Block, BlockKind, Document};
 use crate::indicators::candidates::{find_candidates, Candidate};
-use crate::indicators::classify;
+use crate::indicators::classify::{self, Tense};
 use crate::indicators::clauses::Clauses;
 use crate::indicators::context::{self, Context};
 use crate::indicators::lexicon::LEXICON;
@@ -26,12 +26,14 @@ struct Previous {
     pending: std::collections::VecDeque<String>,
 }
 
-/// One block being read: its original and normalised chars, clauses and section.
+/// One block being read: its original and normalised chars, clauses, tense
+/// cues and section.
 struct BlockText<'a> {
     block: &'a Block,
     section: &'a Section,
     original: Vec<char>,
     clauses: Clauses,
+    cues: Vec<(usize, usize, Tense)>,
 }
 
 impl Extractor {
@@ -43,46 +45,87 @@ impl Extractor {
 
     /// All indicators of `doc`, in document order.
     pub fn extract(&self, doc: &Document) -> Vec<Indicator> {
-        let doc_tense =
-            classify::document_tense(doc.metadata.title.as_deref(), &normalize(&doc.text));
-        let mut slicer = span::ForwardSlicer::new(&doc.text);
-        let mut section: Option<Section> = None;
-        let mut indicators = Vec::new();
-        for block in doc
-            .blocks
-            .iter()
-            .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. }))
-        {
-            let path = doc.section_path(block.span.start);
-            if section.as_ref().is_none_or(|s| s.path != path) {
-                section = Some(Section::new(doc, path, doc_tense));
-            }
-            let Some(current) = section.as_ref().filter(|s| !s.glossary) else {
-                continue;
-            };
-            indicators.extend(extract_block(block, current, slicer.slice(block.span)));
+        let (sections, work) = plan(doc);
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let chunk = work.len().div_ceil(threads).max(PARALLEL_MIN_BLOCKS);
+        let run = |part: &[BlockWork]| -> Vec<Indicator> {
+            part.iter()
+                .flat_map(|w| extract_block(w.block, &sections[w.section], w.text))
+                .collect()
+        };
+        if work.len() <= chunk {
+            return run(&work);
         }
-        indicators
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = work
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || run(part)))
+                .collect();
+            // A panicking worker is a bug; fall back to running its part here.
+            let parts = handles.into_iter().zip(work.chunks(chunk));
+            parts
+                .flat_map(|(handle, part)| handle.join().unwrap_or_else(|_| run(part)))
+                .collect()
+        })
     }
 }
 
+/// Blocks below which extraction stays on the calling thread.
+const PARALLEL_MIN_BLOCKS: usize = 2000;
+
+/// One content block to extract from, with its text and the index of its section.
+struct BlockWork<'a> {
+    block: &'a Block,
+    text: &'a str,
+    section: usize,
+}
+
+/// The sections of `doc` and its content blocks outside glossaries, in order.
+fn plan(doc: &Document) -> (Vec<Section>, Vec<BlockWork<'_>>) {
+    let doc_tense = classify::document_tense(doc.metadata.title.as_deref(), &doc.text);
+    let mut slicer = span::ForwardSlicer::new(&doc.text);
+    let mut sections: Vec<Section> = Vec::new();
+    let mut work = Vec::new();
+    let content = |b: &&Block| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. });
+    for block in doc.blocks.iter().filter(content) {
+        let path = doc.section_path(block.span.start);
+        if sections.last().is_none_or(|s| s.path != path) {
+            sections.push(Section::new(doc, path, doc_tense));
+        }
+        if sections.last().is_some_and(|s| !s.glossary) {
+            let text = slicer.slice(block.span);
+            work.push(BlockWork {
+                block,
+                text,
+                section: sections.len() - 1,
+            });
+        }
+    }
+    (sections, work)
+}
+
 fn extract_block(block: &Block, section: &Section, original: &str) -> Vec<Indicator> {
-    let normalised = normalize(original);
+    let clauses = Clauses::new(normalize(original));
     let text = BlockText {
         block,
         section,
         original: original.chars().collect(),
-        clauses: Clauses::new(&normalised),
+        cues: classify::cue_marks(clauses.all()),
+        clauses,
     };
     let mut previous: Option<Previous> = None;
     let mut last_end = 0;
     let mut indicators = Vec::new();
-    for candidate in find_candidates(&normalised) {
-        let context = context::read(&text.clauses, &candidate, last_end);
+    let candidates = find_candidates(&text.clauses);
+    for (index, candidate) in candidates.iter().enumerate() {
+        let ceiling = candidates
+            .get(index + 1)
+            .map_or(usize::MAX, |next| next.value_start);
+        let context = context::read(&text.clauses, candidate, last_end, ceiling);
         if context.scope {
             continue;
         }
-        if let Some(indicator) = text.assemble(&candidate, &context, &mut previous) {
+        if let Some(indicator) = text.assemble(candidate, &context, &mut previous) {
             last_end = context.end;
             indicators.push(indicator);
         }
@@ -160,7 +203,11 @@ impl BlockText<'_> {
         let (metric, direction) = self.resolve(context, sentence_start, previous)?;
         let before = self.clauses.text(sentence_start, candidate.unit_end);
         let offset = self.block.span.start;
-        let tense = classify::sentence_tense(before).unwrap_or(self.section.tense);
+        let (from, to) = (
+            self.clauses.byte_at(sentence_start),
+            self.clauses.byte_at(candidate.unit_end),
+        );
+        let tense = classify::tense_between(&self.cues, from, to).unwrap_or(self.section.tense);
         let kind = classify::kind(
             context.completion,
             tense,

@@ -74,13 +74,11 @@ impl WordList {
             .map(|m| (m.start(), m.end()))
     }
 
-    /// Byte offset just past the last word found in `text`.
-    pub fn last_end_in(&self, text: &str) -> Option<usize> {
+    /// Byte spans of the words found in `text`, left to right, not overlapping.
+    pub fn spans_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
         self.finder
-            .as_ref()?
-            .find_iter(text)
-            .map(|m| m.end())
-            .last()
+            .iter()
+            .flat_map(move |f| f.find_iter(text).map(|m| (m.start(), m.end())))
     }
 
     /// How many times words of the list occur in `text` (non-overlapping).
@@ -107,10 +105,6 @@ mod tests {
         assert_eq!(list.longest_suffix("旅游人数达到", |len| len == 1), None);
         assert_eq!(list.longest_suffix("优良率达", |_| true), Some("达"));
         assert_eq!(list.longest_prefix("不少于5个"), Some("不少于"));
-        assert_eq!(
-            list.last_end_in("达到目标,不少于"),
-            Some("达到目标,不少于".len())
-        );
         assert_eq!(list.count_in("达到达"), 2);
         assert!(list.occurs_in("不少于") && !list.occurs_in("增长"));
     }
