@@ -27,6 +27,18 @@ pub struct LabelFile {
     /// Numbers left out of the scoring.
     #[serde(default)]
     pub ambiguous: Vec<NegativeLabel>,
+    /// Goals stated without a number ("城镇居民人均可支配收入增长高于经济增长").
+    #[serde(default)]
+    pub qualitative_targets: Vec<QualitativeLabel>,
+}
+
+/// A hand-checked goal statement without a number.
+#[derive(Debug, Clone, Deserialize)]
+pub struct QualitativeLabel {
+    /// A string that occurs once in the fixture and contains the statement.
+    pub context: String,
+    /// Expected metric.
+    pub metric: String,
 }
 
 /// A hand-checked indicator.
@@ -169,6 +181,7 @@ pub fn score(text: &str, found: &[Indicator], labels: &LabelFile) -> Score {
                 .push(format!("{}: {}", labels.fixture, label.context)),
         }
     }
+    score_goals(text, found, labels, &mut claimed, &mut score);
     let negatives = labels.non_indicators.iter().chain(&labels.ambiguous);
     for negative in negatives {
         let Some(at) = locate(text, &negative.context, &negative.number) else {
@@ -199,6 +212,52 @@ pub fn score(text: &str, found: &[Indicator], labels: &LabelFile) -> Score {
         }
     }
     score
+}
+
+/// Matches goals without a number (empty normalised value) to their labels;
+/// a goal that matches no label is a false positive in any file.
+fn score_goals(
+    text: &str,
+    found: &[Indicator],
+    labels: &LabelFile,
+    claimed: &mut [bool],
+    score: &mut Score,
+) {
+    let is_goal = |i: &Indicator| i.normalized_value.is_none();
+    for label in &labels.qualitative_targets {
+        let Some(start) = locate(text, &label.context, &label.context) else {
+            continue;
+        };
+        let end = start + label.context.chars().count();
+        let hit = found
+            .iter()
+            .enumerate()
+            .find(|(i, g)| !claimed[*i] && is_goal(g) && g.span.start < end && start < g.span.end);
+        match hit {
+            Some((index, goal)) => {
+                claimed[index] = true;
+                score.true_positives += 1;
+                score.metric_correct += usize::from(metrics_agree(&goal.metric, &label.metric));
+                score.kind_correct += 1;
+                score.unit_correct += 1;
+                score.qualifier_correct += 1;
+            }
+            None => score
+                .misses
+                .push(format!("{}: {} (goal)", labels.fixture, label.context)),
+        }
+    }
+    for (goal, claim) in found
+        .iter()
+        .zip(claimed.iter_mut())
+        .filter(|(g, c)| !**c && is_goal(g))
+    {
+        *claim = true;
+        score.false_positives.push(format!(
+            "{}: {} (goal without label)",
+            labels.fixture, goal.text
+        ));
+    }
 }
 
 fn covers(indicator: &Indicator, at: usize, value: &str) -> bool {

@@ -103,10 +103,34 @@ fn plan_001_main_expected_targets() {
         "{}",
         investment.section
     );
-    // The two qualitative targets have no number and give no numeric indicator.
-    assert!(!found
-        .iter()
-        .any(|i| i.text.contains("高于经济增长") || i.text.contains("下达目标")));
+    // The two goals without a number are targets too, with an empty normalised value.
+    let income = find(&found, "高于经济增长");
+    assert_eq!(
+        (
+            income.metric.as_str(),
+            income.value.as_str(),
+            income.direction.as_deref(),
+            income.kind
+        ),
+        (
+            "城镇居民人均可支配收入",
+            "高于经济增长",
+            Some("增长"),
+            Kind::Target
+        )
+    );
+    assert_eq!((income.normalized_value, income.unit.as_str()), (None, ""));
+    let energy = find(&found, "下达目标");
+    assert_eq!(
+        (energy.metric_key.as_str(), energy.value.as_str()),
+        ("能耗强度", "完成市级下达目标")
+    );
+    let section = &investment.section;
+    let main_targets = found.iter().filter(|i| &i.section == section).count();
+    assert_eq!(
+        main_targets, 7,
+        "six lines: five figures (210项 and 270亿元 share a line) and two goals"
+    );
 }
 
 #[test]
@@ -201,6 +225,20 @@ fn execution_report_003_main_indicators() {
     let actual = find(&found, "779.43亿元");
     assert_eq!(actual.normalized_value, Some(7.7943e10));
     assert_eq!(actual.period.as_deref(), Some("上半年"));
+    let energy = find(&found, "预计完成市级下达目标");
+    assert_eq!(
+        (
+            energy.metric_key.as_str(),
+            energy.kind,
+            energy.normalized_value
+        ),
+        ("能耗强度", Kind::Actual, None)
+    );
+    let income = find(&found, "计划增长高于经济增长");
+    assert_eq!(
+        (income.metric.as_str(), income.kind),
+        ("城镇居民人均可支配收入", Kind::Target)
+    );
     let base_year = find(&found, "较2019年同期增长4.9%");
     assert_eq!(
         (base_year.kind, base_year.period.as_deref()),

@@ -81,3 +81,14 @@ fn known_overlap_cases_stay_ordered() {
         check_spans(text).unwrap_or_else(|e| panic!("{text}: {e}"));
     }
 }
+
+/// A target list after an exclamation mark once sliced inside a char.
+#[test]
+fn sentence_ends_of_every_width_are_safe() {
+    for text in [
+        "各位代表!主要预期目标是:收入增长与经济增长同步",
+        "好?预期目标:质量持续改善。",
+    ] {
+        check_spans(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    }
+}

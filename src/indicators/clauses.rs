@@ -95,6 +95,23 @@ impl Clauses {
             .map_or(self.chars.len(), |i| i + at)
     }
 
+    /// Char spans of the clauses, delimiters excluded, in order.
+    pub fn clause_spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let ends = self
+            .clause_end
+            .iter()
+            .enumerate()
+            .filter(|(_, &end)| end)
+            .map(|(i, _)| i);
+        let ends = ends.chain([self.chars.len()]);
+        let mut start = 0;
+        ends.filter_map(move |end| {
+            let span = (start, end);
+            start = end + 1;
+            (span.0 < span.1).then_some(span)
+        })
+    }
+
     /// The whole block text.
     pub fn all(&self) -> &str {
         &self.text

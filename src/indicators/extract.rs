@@ -8,6 +8,7 @@ use crate::indicators::clauses::Clauses;
 use crate::indicators::context::{self, Context};
 use crate::indicators::lexicon::LEXICON;
 use crate::indicators::normalize::normalize;
+use crate::indicators::qualitative::{find_goals, Goal};
 use crate::indicators::section::Section;
 use crate::indicators::{Category, Indicator};
 use crate::span::{self, Span};
@@ -130,6 +131,10 @@ fn extract_block(block: &Block, section: &Section, original: &str) -> Vec<Indica
             indicators.push(indicator);
         }
     }
+    let taken: Vec<usize> = candidates.iter().map(|c| c.value_start).collect();
+    let goals = find_goals(&text.clauses, &taken);
+    indicators.extend(goals.iter().map(|goal| text.assemble_goal(goal)));
+    indicators.sort_by_key(|i| i.span.start);
     indicators
 }
 
@@ -217,7 +222,7 @@ impl BlockText<'_> {
             span: Span::new(offset + context.start, offset + context.end),
             text: self.original(context.start, context.end),
             metric_key: classify::metric_key(&metric),
-            category: self.category(&metric, sentence_start, candidate),
+            category: self.category(&metric, sentence_start, candidate.unit_end),
             metric,
             value: self.original(candidate.value_start, candidate.value_end),
             value_start: offset + candidate.value_start,
@@ -234,11 +239,50 @@ impl BlockText<'_> {
         })
     }
 
+    /// An indicator for a goal stated without a number ("增长高于经济增长"):
+    /// its value is the statement, its normalised value empty.
+    fn assemble_goal(&self, goal: &Goal) -> Indicator {
+        let (start, end) = goal.statement;
+        let metric = self.original(goal.metric.0, goal.metric.1);
+        let statement = self.clauses.text(start, end);
+        let verb = LEXICON
+            .change_verbs
+            .longest_prefix(statement)
+            .map(str::to_string);
+        let value_start = start + verb.as_deref().map_or(0, |v| v.chars().count());
+        let sentence_start = self.clauses.sentence_start(start);
+        let (from, to) = (
+            self.clauses.byte_at(sentence_start),
+            self.clauses.byte_at(end),
+        );
+        let tense = classify::tense_between(&self.cues, from, to).unwrap_or(self.section.tense);
+        let offset = self.block.span.start;
+        Indicator {
+            span: Span::new(offset + goal.metric.0, offset + end),
+            text: self.original(goal.metric.0, end),
+            metric_key: classify::metric_key(&metric),
+            category: self.category(&metric, sentence_start, end),
+            metric,
+            value: self.original(value_start, end),
+            value_start: offset + value_start,
+            unit: String::new(),
+            normalized_value: None,
+            normalized_value_max: None,
+            normalized_unit: String::new(),
+            qualifier: None,
+            direction: verb,
+            kind: classify::kind(false, tense, false),
+            period: classify::period_in(self.clauses.text(sentence_start, goal.metric.0))
+                .or_else(|| self.section.period.clone()),
+            section: self.section.joined.clone(),
+        }
+    }
+
     /// Category of the metric, else of its clause, else of its section.
-    fn category(&self, metric: &str, sentence_start: usize, candidate: &Candidate) -> Category {
+    fn category(&self, metric: &str, sentence_start: usize, at: usize) -> Category {
         let clause = self
             .clauses
-            .text(sentence_start, self.clauses.clause_end(candidate.unit_end));
+            .text(sentence_start, self.clauses.clause_end(at));
         let known = |c: &Category| *c != Category::Other;
         Some(classify::category(metric))
             .filter(known)

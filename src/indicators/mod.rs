@@ -13,6 +13,7 @@ mod extract;
 mod lexicon;
 pub mod normalize;
 pub mod numbers;
+mod qualitative;
 mod section;
 mod word_list;
 mod words;
