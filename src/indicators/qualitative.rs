@@ -35,29 +35,31 @@ pub struct Goal {
 }
 
 /// Goals in the clauses of a target list that hold no number: clauses of a
-/// "——" bullet line, or clauses after "预期目标" in their sentence.
+/// "——" bullet line, or clauses after "预期目标" up to the end of the
+/// sentence ("；" separates items of one list, "。" ends it).
 /// `taken` are char offsets of numbers already read as indicators.
 pub fn find_goals(clauses: &Clauses, taken: &[usize]) -> Vec<Goal> {
     let bullet = clauses.all().starts_with("--");
-    clauses
-        .clause_spans()
-        .filter(|&(start, end)| !taken.iter().any(|&at| (start..end).contains(&at)))
-        .filter(|&(start, _)| bullet || introduced_as_target(clauses, start))
-        .filter_map(|(start, end)| goal_in(clauses, start, end))
-        .collect()
-}
-
-/// True when "预期目标是" or the like opens the list the clause is in: earlier
-/// in its sentence, or in an earlier item of a "；"-separated list.
-fn introduced_as_target(clauses: &Clauses, clause_start: usize) -> bool {
-    let before = clauses.text(0, clause_start);
-    let list_start = before
-        .char_indices()
-        .rfind(|(_, c)| matches!(c, '。' | '!' | '?'))
-        .map_or(0, |(at, c)| at + c.len_utf8());
-    TARGET_LIST_CUES
-        .iter()
-        .any(|cue| before[list_start..].contains(cue))
+    if !bullet
+        && !TARGET_LIST_CUES
+            .iter()
+            .any(|cue| clauses.all().contains(cue))
+    {
+        return Vec::new();
+    }
+    let mut listed = bullet;
+    let mut goals = Vec::new();
+    for (start, end) in clauses.clause_spans() {
+        let ends_sentence = start > 0 && matches!(clauses.chars()[start - 1], '。' | '!' | '?');
+        listed = bullet || listed && !ends_sentence;
+        let clause = clauses.text(start, end);
+        listed |= TARGET_LIST_CUES.iter().any(|cue| clause.contains(cue));
+        let free = !taken.iter().any(|&at| (start..end).contains(&at));
+        if listed && free {
+            goals.extend(goal_in(clauses, start, end));
+        }
+    }
+    goals
 }
 
 fn goal_in(clauses: &Clauses, start: usize, end: usize) -> Option<Goal> {
