@@ -21,10 +21,8 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
     files
         .iter()
         .filter_map(|p| {
-            Some((
-                p.file_name()?.to_string_lossy()[..3].to_string(),
-                std::fs::read(p).ok()?,
-            ))
+            let name: String = p.file_name()?.to_string_lossy().chars().take(3).collect();
+            Some((name, std::fs::read(p).ok()?))
         })
         .collect()
 }
@@ -39,6 +37,17 @@ fn five_megabytes(files: &[(String, Vec<u8>)]) -> Vec<u8> {
         }
     }
     all
+}
+
+/// About 1 MB on one line, as web and PDF dumps come: one block with no line breaks.
+fn one_line_megabyte(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut line: Vec<u8> = Vec::new();
+    while line.len() < 1_000_000 {
+        for (_, bytes) in files {
+            line.extend(bytes.iter().filter(|&&b| b != b'\n' && b != b'\r'));
+        }
+    }
+    line
 }
 
 fn pipeline(bytes: &[u8]) -> usize {
@@ -61,6 +70,9 @@ fn bench_pipeline(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(10);
     group.bench_function("5MB", |b| b.iter(|| pipeline(black_box(&big))));
+    let line = one_line_megabyte(&files);
+    group.throughput(Throughput::Bytes(line.len() as u64));
+    group.bench_function("one_line_1MB", |b| b.iter(|| pipeline(black_box(&line))));
     group.finish();
 }
 

@@ -43,15 +43,8 @@ pub fn char_to_byte(text: &str, char_offset: usize) -> usize {
         .map_or(text.len(), |(byte, _)| byte)
 }
 
-/// The substring of `text` covered by `span` (char offsets), clamped to the text.
-pub fn slice(text: &str, span: Span) -> &str {
-    let start = char_to_byte(text, span.start);
-    let end = char_to_byte(text, span.end.max(span.start));
-    &text[start..end]
-}
-
 /// Slices one text by char spans given in increasing order, in time linear
-/// in the text overall (a fresh [`slice`] per span would be quadratic).
+/// in the text overall (converting each span from the start would be quadratic).
 pub struct ForwardSlicer<'a> {
     text: &'a str,
     char_pos: usize,
@@ -92,7 +85,6 @@ mod tests {
     #[test]
     fn slices_by_char_offsets() {
         let text = "武昌2021年增长7%";
-        assert_eq!(slice(text, Span::new(2, 7)), "2021年");
         assert_eq!(char_to_byte(text, 2), 6);
         let mut slicer = ForwardSlicer::new(text);
         assert_eq!(slicer.slice(Span::new(2, 7)), "2021年");

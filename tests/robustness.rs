@@ -92,3 +92,15 @@ fn sentence_ends_of_every_width_are_safe() {
         check_spans(text).unwrap_or_else(|e| panic!("{text}: {e}"));
     }
 }
+
+/// Markers stripped far before the number once reached before the segmented
+/// tail and underflowed in debug builds.
+#[test]
+fn long_marker_chains_are_safe() {
+    for text in [
+        "上半年全区地方一般公共预算收入较2019年上半年同期增长不少于5%",
+        "总量为已计划预计较2019年上半年同期增长约达到不少于5%",
+    ] {
+        check_spans(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    }
+}

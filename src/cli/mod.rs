@@ -8,12 +8,10 @@ mod commands;
 pub use args::{Cli, Command};
 pub use commands::run;
 
-/// Process exit codes.
+/// Process exit codes. Bad arguments exit with 2, set by clap itself.
 pub mod exit {
     /// Everything worked.
     pub const OK: u8 = 0;
     /// At least one file could not be read or an output could not be written.
     pub const FILE_ERROR: u8 = 1;
-    /// The arguments were wrong.
-    pub const USAGE: u8 = 2;
 }

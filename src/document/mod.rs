@@ -128,15 +128,6 @@ impl Document {
         self.text.chars().count()
     }
 
-    /// Index of the block containing char `offset`, if any.
-    pub fn block_index_at(&self, offset: usize) -> Option<usize> {
-        let index = self.blocks.partition_point(|b| b.span.end <= offset);
-        self.blocks
-            .get(index)
-            .filter(|b| b.span.contains(offset))
-            .map(|_| index)
-    }
-
     /// Titles of the headings that enclose char `offset`, outermost first.
     pub fn section_path(&self, offset: usize) -> Vec<String> {
         structure::section_path(&self.outline, offset)

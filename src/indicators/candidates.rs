@@ -66,11 +66,41 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 /// All plausible number-with-unit candidates in a block (normalised), in order.
 pub fn find_candidates(clauses: &Clauses) -> Vec<Candidate> {
     let text = clauses.all();
-    CANDIDATE
+    let found = CANDIDATE
         .find_iter(text)
-        .filter_map(|m| build(m.as_str(), m.start(), clauses))
-        .filter(|c| !is_trap(c, clauses.chars()))
+        .filter_map(|m| build(m.as_str(), m.start(), clauses));
+    merge_ranges(found.collect(), clauses.chars())
+        .into_iter()
+        .filter(|c| !is_trap(c, clauses))
         .collect()
+}
+
+/// "6%-6.5%", "2万-3万人": a range whose bounds each carry their unit is one
+/// candidate, from the first number to the second unit.
+fn merge_ranges(found: Vec<Candidate>, chars: &[char]) -> Vec<Candidate> {
+    let mut merged: Vec<Candidate> = Vec::with_capacity(found.len());
+    for next in found {
+        let joins = merged.last().is_some_and(|last| {
+            let separated = next.value_start == last.unit_end + 1
+                && matches!(chars[last.unit_end], '-' | '~' | '至' | '到');
+            let same_unit = last.base_unit == next.base_unit || last.base_unit.is_empty();
+            separated
+                && same_unit
+                && last.high.is_none()
+                && next.high.is_none()
+                && last.low <= next.low
+        });
+        match merged.last_mut().filter(|_| joins) {
+            Some(last) => {
+                (last.high, last.unit_end, last.value_end) =
+                    (Some(next.low), next.unit_end, next.value_end);
+                (last.unit, last.base_unit) = (next.unit, next.base_unit);
+                last.value = chars[last.value_start..last.value_end].iter().collect();
+            }
+            None => merged.push(next),
+        }
+    }
+    merged
 }
 
 /// The parts of one match: number, approximation mark, magnitude and measure.
@@ -151,11 +181,22 @@ fn build(matched: &str, at: usize, index: &Clauses) -> Option<Candidate> {
         approximate: parts
             .approx
             .map(|(a, offset)| (a.to_string(), index.char_at_byte(at + offset))),
-        low: low * scale,
-        high: high.map(|h| h * scale),
+        low: scaled(low, scale, value),
+        high: high.map(|h| scaled(h, scale, value)),
         base_unit: LEXICON.measures.get(measure).cloned().unwrap_or_default(),
         chinese,
     })
+}
+
+/// `value × scale` without binary noise: 2.01亿 is 201000000, not 200999999.99999997.
+/// The result keeps the decimals the written number can carry after scaling.
+fn scaled(value: f64, scale: f64, written: &str) -> f64 {
+    let decimals = written.rsplit_once('.').map_or(0, |(_, d)| {
+        d.chars().take_while(char::is_ascii_digit).count()
+    });
+    let kept = decimals as i32 - scale.log10().round() as i32;
+    let factor = 10f64.powi(kept.max(0));
+    (value * scale * factor).round() / factor
 }
 
 /// "五十万人" is written like "50万人": the trailing 万 or 亿 of a Chinese
@@ -184,7 +225,8 @@ fn leads_with_bare_magnitude(value: &str) -> bool {
 }
 
 /// True when the candidate is a date, ordinal, name, slogan or condition.
-fn is_trap(candidate: &Candidate, chars: &[char]) -> bool {
+fn is_trap(candidate: &Candidate, clauses: &Clauses) -> bool {
+    let chars = clauses.chars();
     let before = candidate
         .value_start
         .checked_sub(1)
@@ -192,14 +234,24 @@ fn is_trap(candidate: &Candidate, chars: &[char]) -> bool {
         .copied();
     let after = chars.get(candidate.unit_end).copied();
     let magnitude_only = candidate.base_unit.is_empty() && matches!(after, Some('级' | '量'));
-    let age_condition = candidate.base_unit == "岁" && after.is_some_and(is_cjk_word_char);
+    let bounded = LEXICON
+        .qualifiers_after
+        .longest_prefix(
+            &chars[candidate.unit_end..]
+                .iter()
+                .take(2)
+                .collect::<String>(),
+        )
+        .is_some();
+    let age_condition =
+        candidate.base_unit == "岁" && !bounded && after.is_some_and(is_cjk_word_char);
     magnitude_only
         || age_condition
         || glued_to_code(before, after)
         || matches!(before, Some('第' | '前'))
-        || inside_quoted_name(chars, candidate.value_start)
+        || inside_quoted_name(clauses, candidate.value_start)
         || is_group_condition(chars, candidate.value_start, candidate.unit_end)
-        || (candidate.chinese && !chinese_count_is_plausible(candidate, chars))
+        || (candidate.chinese && !chinese_count_is_plausible(candidate, clauses))
 }
 
 /// "5G", "A04版", "PM2.5", "C4地块": a number glued to Latin letters or other digits is a code.
@@ -209,28 +261,11 @@ fn glued_to_code(before: Option<char>, after: Option<char>) -> bool {
 }
 
 /// Inside 《…》, or inside a short “…” that names something ("三个全覆盖", "15分钟生活圈").
-fn inside_quoted_name(chars: &[char], at: usize) -> bool {
-    let pairs = [
-        ('《', '》'),
-        ('“', '”'),
-        ('"', '"'),
-        ('「', '」'),
-        ('‘', '’'),
-    ];
-    pairs.iter().any(|&(open, close)| {
-        let Some(start) = chars[..at].iter().rposition(|&c| c == open || c == close) else {
-            return false;
-        };
-        if chars[start] != open || (open == close && count_before(chars, at, open) % 2 == 0) {
-            return false;
-        }
-        let end = chars[at..].iter().position(|&c| c == close).map(|p| p + at);
-        end.is_some_and(|end| open == '《' || end - start <= 16)
-    })
-}
-
-fn count_before(chars: &[char], at: usize, mark: char) -> usize {
-    chars[..at].iter().filter(|&&c| c == mark).count()
+fn inside_quoted_name(clauses: &Clauses, at: usize) -> bool {
+    clauses
+        .quotes()
+        .around(at)
+        .is_some_and(|pair| pair.is_quote() && (pair.mark == '《' || pair.close - pair.open <= 16))
 }
 
 /// "10亿元以上产业项目", "30年以上问题管网", "超十亿元企业": a threshold that
@@ -261,9 +296,11 @@ fn is_group_condition(chars: &[char], value_start: usize, unit_end: usize) -> bo
 
 /// A Chinese-numeral count is kept only when it reads as a quantity: after a
 /// verb or qualifier ("新建两座"), closing its clause ("培训两期,"), or
-/// counting a list of names ("中南、中北、徐东三个核心商圈"). "一" only counts
-/// after a verb, and 期/批/次 ("二期", "二次供水") only after a verb and closing the clause.
-fn chinese_count_is_plausible(candidate: &Candidate, chars: &[char]) -> bool {
+/// counting a list of names ("中南、中北、徐东三个核心商圈"). "一" ("一对一",
+/// "一支队伍") and 期/批/次 ("二期", "二次供水") count only after a verb and
+/// closing the clause ("新建一家", "培训两期,").
+fn chinese_count_is_plausible(candidate: &Candidate, clauses: &Clauses) -> bool {
+    let chars = clauses.chars();
     let after = chars.get(candidate.unit_end).copied();
     let closes_clause = after.is_none_or(|c| !is_cjk_word_char(c));
     let after_verb = follows_verb(chars, candidate.value_start);
@@ -274,9 +311,9 @@ fn chinese_count_is_plausible(candidate: &Candidate, chars: &[char]) -> bool {
         return after_verb && closes_clause && candidate.value != "一";
     }
     if candidate.value == "一" {
-        return after_verb;
+        return after_verb && closes_clause;
     }
-    after_verb || closes_clause || counts_a_list(chars, candidate.value_start)
+    after_verb || closes_clause || counts_a_list(clauses, candidate.value_start)
 }
 
 fn follows_verb(chars: &[char], at: usize) -> bool {
@@ -292,14 +329,13 @@ fn follows_verb(chars: &[char], at: usize) -> bool {
 }
 
 /// The numeral follows a name that closes a "、" list in the same clause.
-fn counts_a_list(chars: &[char], at: usize) -> bool {
-    let clause_start = chars[..at]
-        .iter()
-        .rposition(|c| matches!(c, ',' | '。' | ';' | ':'))
-        .map_or(0, |i| i + 1);
-    let before = at.checked_sub(1).and_then(|i| chars.get(i)).copied();
-    chars[clause_start..at].contains(&'、')
-        && before.is_some_and(|c| is_cjk_word_char(c) || c == '”')
+fn counts_a_list(clauses: &Clauses, at: usize) -> bool {
+    let before = at
+        .checked_sub(1)
+        .and_then(|i| clauses.chars().get(i))
+        .copied();
+    let clause = clauses.text(clauses.clause_start(at), at);
+    clause.contains('、') && before.is_some_and(|c| is_cjk_word_char(c) || c == '”')
 }
 
 /// A CJK ideograph (not punctuation).
@@ -341,6 +377,12 @@ mod tests {
             values("人均预期寿命78.5岁。"),
             [("78.5".into(), "岁".into())]
         );
+        assert_eq!(
+            values("人均预期寿命提高1岁左右"),
+            [("1".into(), "岁".into())]
+        );
+        assert_eq!(values("增长6%-6.5%"), [("6%-6.5".into(), "%".into())]);
+        assert_eq!(values("新增2万-3万人"), [("2万-3".into(), "万人".into())]);
     }
 
     #[test]
@@ -361,6 +403,8 @@ mod tests {
             "打造“15分钟生活圈”",
             "《建党百年·武昌故事》系列",
             "一批文产项目",
+            "开展一对一帮扶",
+            "打造一支队伍",
             "为65岁老年人",
             "3岁以下婴幼儿",
             "位列全省前10%",
@@ -373,6 +417,20 @@ mod tests {
                 .collect();
             assert!(found.is_empty(), "{trap}: {found:?}");
         }
+    }
+
+    #[test]
+    fn scaled_values_have_no_binary_noise() {
+        let lows = |text: &str| {
+            find_candidates(&Clauses::new(text))
+                .iter()
+                .map(|c| c.low)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            lows("2.01亿元、4.35亿元、0.1%、1.2万个"),
+            [201000000.0, 435000000.0, 0.1, 12000.0]
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::indicators::clauses::Clauses;
 use crate::indicators::lexicon::LEXICON;
 use crate::indicators::normalize::normalize;
 use crate::indicators::{Category, Kind};
@@ -54,19 +55,26 @@ fn plausible_year(period: &str) -> bool {
 /// The tense of the last cue lying within bytes `start..end`, from [`cue_marks`].
 pub fn tense_between(marks: &[(usize, usize, Tense)], start: usize, end: usize) -> Option<Tense> {
     let upto = marks.partition_point(|&(_, e, _)| e <= end);
+    // Sorted by end: once a cue ends before `start`, no earlier one can start after it.
     marks[..upto]
         .iter()
         .rev()
+        .take_while(|&&(_, e, _)| e >= start)
         .find(|&&(s, _, _)| s >= start)
         .map(|&(_, _, tense)| tense)
 }
 
 /// The tense cues of a whole block, found once: (start, end, tense) in byte
-/// offsets of `text`, sorted by end; a planned cue wins a tie. Words inside
-/// quoted names (“彼岸计划”, 《…》) are not cues.
-pub fn cue_marks(text: &str) -> Vec<(usize, usize, Tense)> {
-    let quoted = quoted_ranges(text);
-    let in_quotes = |at: usize| quoted.iter().any(|&(s, e)| s < at && at < e);
+/// offsets of the block text, sorted by end; a planned cue wins a tie. Words
+/// inside quoted names (“彼岸计划”, 《…》) are not cues.
+pub fn cue_marks(clauses: &Clauses) -> Vec<(usize, usize, Tense)> {
+    let text = clauses.all();
+    let quoted = |byte: usize| {
+        clauses
+            .quotes()
+            .around(clauses.char_at_byte(byte))
+            .is_some_and(|p| p.is_quote())
+    };
     let target = LEXICON
         .target_cues
         .spans_in(text)
@@ -77,34 +85,10 @@ pub fn cue_marks(text: &str) -> Vec<(usize, usize, Tense)> {
         .map(|(s, e)| (s, e, Tense::Achieved));
     let mut marks: Vec<_> = target
         .chain(actual)
-        .filter(|&(s, _, _)| !in_quotes(s))
+        .filter(|&(s, _, _)| !quoted(s))
         .collect();
     marks.sort_by_key(|&(start, end, tense)| (end, start, tense == Tense::Planned));
     marks
-}
-
-/// Byte ranges of “…” and 《…》 in `text`, outermost only.
-fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let (mut depth, mut open) = (0usize, 0usize);
-    for (at, c) in text.char_indices() {
-        match c {
-            '“' | '《' => {
-                if depth == 0 {
-                    open = at;
-                }
-                depth += 1;
-            }
-            '”' | '》' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    ranges.push((open, at));
-                }
-            }
-            _ => {}
-        }
-    }
-    ranges
 }
 
 /// Tense a heading gives to the text under it.
@@ -175,7 +159,7 @@ mod tests {
     use super::*;
 
     fn sentence_tense(sentence: &str) -> Option<Tense> {
-        tense_between(&cue_marks(sentence), 0, sentence.len())
+        tense_between(&cue_marks(&Clauses::new(sentence)), 0, sentence.len())
     }
 
     #[test]

@@ -1,17 +1,25 @@
 //! Sentence and clause boundaries inside one block of normalised text,
-//! ignoring punctuation inside quotes, title marks and brackets, so that
-//! “才聚武昌、共创未来” stays one piece.
+//! ignoring punctuation inside paired quotes, title marks and brackets, so
+//! that “才聚武昌、共创未来” stays one piece. Every lookup is O(1): the
+//! boundaries are tabulated once per block.
 
-/// Where sentences and clauses of one block begin.
+use crate::indicators::quotes::Quotes;
+
+/// Where sentences and clauses of one block begin and end.
 pub struct Clauses {
     text: String,
     /// Byte offset of each char in `text`, plus `text.len()` at the end.
     byte_of: Vec<usize>,
     chars: Vec<char>,
-    /// For each char: true when it ends a sentence (。；;！？!?).
-    sentence_end: Vec<bool>,
-    /// For each char: true when it ends a clause (a sentence end, or ，,：:、 and dashes).
+    quotes: Quotes,
+    /// For each char: true when it ends a clause (a sentence end, or ,:、 and dashes).
     clause_end: Vec<bool>,
+    /// For each char: where its sentence starts.
+    sentence_start_of: Vec<u32>,
+    /// For each char: where its clause starts (before widening over "、").
+    clause_start_of: Vec<u32>,
+    /// For each char: where its clause ends.
+    clause_end_of: Vec<u32>,
 }
 
 impl Clauses {
@@ -24,29 +32,28 @@ impl Clauses {
             .map(|(b, _)| b)
             .chain([text.len()])
             .collect();
-        let mut depth = 0usize;
-        let mut sentence_end = vec![false; chars.len()];
-        let mut clause_end = vec![false; chars.len()];
-        for (i, &c) in chars.iter().enumerate() {
-            match c {
-                '“' | '《' | '(' | '「' | '[' | '【' => depth += 1,
-                '”' | '》' | ')' | '」' | ']' | '】' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            if depth == 0 {
-                sentence_end[i] = matches!(c, '。' | ';' | '!' | '?');
-                let dash =
-                    c == '-' && (i > 0 && chars[i - 1] == '-' || chars.get(i + 1) == Some(&'-'));
-                clause_end[i] = sentence_end[i] || dash || matches!(c, ',' | ':' | '、' | ' ');
-            }
-        }
+        let quotes = Quotes::new(&chars);
+        let sentence_end: Vec<bool> = (0..chars.len())
+            .map(|i| !quotes.is_inside(i) && matches!(chars[i], '。' | ';' | '!' | '?'))
+            .collect();
+        let clause_end: Vec<bool> = (0..chars.len())
+            .map(|i| sentence_end[i] || !quotes.is_inside(i) && is_clause_mark(&chars, i))
+            .collect();
         Self {
+            sentence_start_of: starts_after(&sentence_end),
+            clause_start_of: starts_after(&clause_end),
+            clause_end_of: ends_at(&clause_end),
             text,
             byte_of,
             chars,
-            sentence_end,
+            quotes,
             clause_end,
         }
+    }
+
+    /// The quotation marks and brackets of the block.
+    pub fn quotes(&self) -> &Quotes {
+        &self.quotes
     }
 
     /// The block's chars.
@@ -56,10 +63,7 @@ impl Clauses {
 
     /// Start of the sentence containing position `at`.
     pub fn sentence_start(&self, at: usize) -> usize {
-        self.sentence_end[..at.min(self.chars.len())]
-            .iter()
-            .rposition(|&end| end)
-            .map_or(0, |i| i + 1)
+        lookup(&self.sentence_start_of, at)
     }
 
     /// Start of the clause containing `at`. A clause that follows "、" is
@@ -81,18 +85,15 @@ impl Clauses {
     }
 
     fn previous_clause_start(&self, at: usize) -> usize {
-        self.clause_end[..at.min(self.chars.len())]
-            .iter()
-            .rposition(|&end| end)
-            .map_or(0, |i| i + 1)
+        lookup(&self.clause_start_of, at)
     }
 
     /// End (exclusive) of the clause containing `at`.
     pub fn clause_end(&self, at: usize) -> usize {
-        self.clause_end[at.min(self.chars.len())..]
-            .iter()
-            .position(|&end| end)
-            .map_or(self.chars.len(), |i| i + at)
+        if at >= self.chars.len() {
+            return self.chars.len();
+        }
+        self.clause_end_of[at] as usize
     }
 
     /// Char spans of the clauses, delimiters excluded, in order.
@@ -133,6 +134,44 @@ impl Clauses {
         let start = start.min(end);
         &self.text[self.byte_of[start]..self.byte_of[end]]
     }
+}
+
+/// `,` `:` `、` and spaces end a clause, and so does a dash of two or more
+/// "-" (the normalised "——"), but not the "-" of a range such as "2-3".
+fn is_clause_mark(chars: &[char], i: usize) -> bool {
+    let dash = chars[i] == '-' && (i > 0 && chars[i - 1] == '-' || chars.get(i + 1) == Some(&'-'));
+    dash || matches!(chars[i], ',' | ':' | '、' | ' ')
+}
+
+/// For each position, the index just after the last `true` strictly before it.
+fn starts_after(ends: &[bool]) -> Vec<u32> {
+    let mut start = 0u32;
+    let mut starts = Vec::with_capacity(ends.len() + 1);
+    for (i, &end) in ends.iter().enumerate() {
+        starts.push(start);
+        if end {
+            start = i as u32 + 1;
+        }
+    }
+    starts.push(start);
+    starts
+}
+
+/// For each position, the index of the first `true` at or after it (or the length).
+fn ends_at(ends: &[bool]) -> Vec<u32> {
+    let mut end = ends.len() as u32;
+    let mut result = vec![0u32; ends.len()];
+    for i in (0..ends.len()).rev() {
+        if ends[i] {
+            end = i as u32;
+        }
+        result[i] = end;
+    }
+    result
+}
+
+fn lookup(table: &[u32], at: usize) -> usize {
+    table.get(at).or(table.last()).map_or(0, |&v| v as usize)
 }
 
 #[cfg(test)]

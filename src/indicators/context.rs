@@ -123,10 +123,10 @@ fn strip_before_number(clauses: &Clauses, clause_start: usize, context: &mut Con
     let word_starts_in_tail = || word_starts(clauses.text(tail_start, number_start));
     loop {
         let text = clauses.text(clause_start, end);
+        // A marker reaching back before the segmented tail counts as not at a word start.
         let at_word_start = |len: usize| {
-            starts
-                .get_or_init(word_starts_in_tail)
-                .contains(&(end - tail_start - len))
+            let in_tail = (end - len).checked_sub(tail_start);
+            in_tail.is_some_and(|i| starts.get_or_init(word_starts_in_tail).contains(&i))
         };
         let Some((len, part_of_text)) = trailing_marker(text, context, at_word_start) else {
             return end;

@@ -62,14 +62,20 @@ impl Extractor {
                 .chunks(chunk)
                 .map(|part| scope.spawn(move || run(part)))
                 .collect();
-            // A panicking worker is a bug; fall back to running its part here.
-            let parts = handles.into_iter().zip(work.chunks(chunk));
-            parts
-                .flat_map(|(handle, part)| handle.join().unwrap_or_else(|_| run(part)))
+            handles
+                .into_iter()
+                .flat_map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
                 .collect()
         })
     }
 }
+
+/// How far back in its sentence the words before a number are read.
+const SENTENCE_WINDOW: usize = 120;
 
 /// Blocks below which extraction stays on the calling thread.
 const PARALLEL_MIN_BLOCKS: usize = 2000;
@@ -111,7 +117,7 @@ fn extract_block(block: &Block, section: &Section, original: &str) -> Vec<Indica
         block,
         section,
         original: original.chars().collect(),
-        cues: classify::cue_marks(clauses.all()),
+        cues: classify::cue_marks(&clauses),
         clauses,
     };
     let mut previous: Option<Previous> = None;
@@ -206,7 +212,8 @@ impl BlockText<'_> {
     ) -> Option<Indicator> {
         let sentence_start = self.clauses.sentence_start(candidate.value_start);
         let (metric, direction) = self.resolve(context, sentence_start, previous)?;
-        let before = self.clauses.text(sentence_start, candidate.unit_end);
+        let near = self.near(sentence_start, candidate.value_start);
+        let before = self.clauses.text(near, candidate.unit_end);
         let offset = self.block.span.start;
         let (from, to) = (
             self.clauses.byte_at(sentence_start),
@@ -222,7 +229,7 @@ impl BlockText<'_> {
             span: Span::new(offset + context.start, offset + context.end),
             text: self.original(context.start, context.end),
             metric_key: classify::metric_key(&metric),
-            category: self.category(&metric, sentence_start, candidate.unit_end),
+            category: self.category(&metric, near, candidate.unit_end),
             metric,
             value: self.original(candidate.value_start, candidate.value_end),
             value_start: offset + candidate.value_start,
@@ -233,7 +240,7 @@ impl BlockText<'_> {
             qualifier: context.qualifier.clone().or_else(|| hedge_in(before)),
             direction,
             kind,
-            period: classify::period_in(self.clauses.text(sentence_start, context.start))
+            period: classify::period_in(self.clauses.text(near, context.start))
                 .or_else(|| self.section.period.clone()),
             section: self.section.joined.clone(),
         })
@@ -261,7 +268,7 @@ impl BlockText<'_> {
             span: Span::new(offset + goal.metric.0, offset + end),
             text: self.original(goal.metric.0, end),
             metric_key: classify::metric_key(&metric),
-            category: self.category(&metric, sentence_start, end),
+            category: self.category(&metric, self.near(sentence_start, start), end),
             metric,
             value: self.original(value_start, end),
             value_start: offset + value_start,
@@ -272,13 +279,22 @@ impl BlockText<'_> {
             qualifier: None,
             direction: verb,
             kind: classify::kind(false, tense, false),
-            period: classify::period_in(self.clauses.text(sentence_start, goal.metric.0))
-                .or_else(|| self.section.period.clone()),
+            period: classify::period_in(
+                self.clauses
+                    .text(self.near(sentence_start, start), goal.metric.0),
+            )
+            .or_else(|| self.section.period.clone()),
             section: self.section.joined.clone(),
         }
     }
 
     /// Category of the metric, else of its clause, else of its section.
+    /// Where to start reading words before `at` in its sentence: at most
+    /// [`SENTENCE_WINDOW`] chars back, so a block without sentence ends stays linear.
+    fn near(&self, sentence_start: usize, at: usize) -> usize {
+        sentence_start.max(at.saturating_sub(SENTENCE_WINDOW))
+    }
+
     fn category(&self, metric: &str, sentence_start: usize, at: usize) -> Category {
         let clause = self
             .clauses
@@ -294,11 +310,11 @@ impl BlockText<'_> {
 
 /// "力争" or "确保" earlier in the sentence, when no closer qualifier was found.
 fn hedge_in(before: &str) -> Option<String> {
-    ["力争", "确保"]
-        .into_iter()
-        .filter_map(|w| before.rfind(w).map(|at| (at, w)))
-        .max()
-        .map(|(_, w)| w.to_string())
+    LEXICON
+        .hedges
+        .spans_in(before)
+        .last()
+        .map(|(start, end)| before[start..end].to_string())
 }
 
 /// A figure that measures a change: after 同比 or 较…同期, or after a change

@@ -38,6 +38,12 @@ pub struct Lexicon {
     pub stop_words: WordList,
     /// Words between a metric and its number that carry no meaning.
     pub linking_words: WordList,
+    /// Words that open a list of targets ("预期目标是").
+    pub target_list_cues: WordList,
+    /// Aspiration words (力争, 确保) that qualify a figure with no closer bound.
+    pub hedges: WordList,
+    /// Headings of glossary sections, which hold no indicators.
+    pub glossary_headings: WordList,
     /// The category lexicon.
     pub categories: Categories,
 }
@@ -70,6 +76,9 @@ impl Lexicon {
             metric_prefixes: WordList::new(prefixes),
             stop_words: list(&function_words, "stop"),
             linking_words: list(&function_words, "linking"),
+            target_list_cues: list(&function_words, "target_list"),
+            hedges: list(&function_words, "hedge"),
+            glossary_headings: list(&function_words, "glossary"),
             categories: Categories::new(include_str!("../../assets/lexicon/categories.txt")),
         }
     }
@@ -83,7 +92,7 @@ impl Lexicon {
 /// The category lexicon: keywords with their categories, found in one pass.
 pub struct Categories {
     categories: Vec<Category>,
-    finder: Option<AhoCorasick>,
+    finder: AhoCorasick,
 }
 
 impl Categories {
@@ -102,14 +111,14 @@ impl Categories {
         let finder = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keywords)
-            .ok();
+            .unwrap_or_else(|e| panic!("categories.txt: {e}"));
         Self { categories, finder }
     }
 
-    /// The category of the longest keyword in `text` (the earliest on ties).
+    /// The category of the longest keyword in `text` (the leftmost on ties).
     pub fn of(&self, text: &str) -> Option<Category> {
-        let finder = self.finder.as_ref()?;
-        let best = finder
+        let best = self
+            .finder
             .find_iter(text)
             .max_by_key(|m| (m.len(), std::cmp::Reverse(m.start())))?;
         self.categories.get(best.pattern().as_usize()).copied()

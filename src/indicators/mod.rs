@@ -14,6 +14,7 @@ mod lexicon;
 pub mod normalize;
 pub mod numbers;
 mod qualitative;
+mod quotes;
 mod section;
 mod word_list;
 mod words;

@@ -18,12 +18,11 @@ static GOALS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .filter_map(|line| Regex::new(line).ok())
+        .map(|line| {
+            Regex::new(line).unwrap_or_else(|e| panic!("qualitative_goals.txt: {line}: {e}"))
+        })
         .collect()
 });
-
-/// Words that introduce a list of targets in its sentence.
-const TARGET_LIST_CUES: &[&str] = &["预期目标", "主要目标", "目标是", "目标为"];
 
 /// A goal statement in a block, in char offsets of the block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,14 +36,10 @@ pub struct Goal {
 /// Goals in the clauses of a target list that hold no number: clauses of a
 /// "——" bullet line, or clauses after "预期目标" up to the end of the
 /// sentence ("；" separates items of one list, "。" ends it).
-/// `taken` are char offsets of numbers already read as indicators.
+/// `taken` are char offsets of numbers already read as indicators, in order.
 pub fn find_goals(clauses: &Clauses, taken: &[usize]) -> Vec<Goal> {
     let bullet = clauses.all().starts_with("--");
-    if !bullet
-        && !TARGET_LIST_CUES
-            .iter()
-            .any(|cue| clauses.all().contains(cue))
-    {
+    if !bullet && !LEXICON.target_list_cues.occurs_in(clauses.all()) {
         return Vec::new();
     }
     let mut listed = bullet;
@@ -52,9 +47,12 @@ pub fn find_goals(clauses: &Clauses, taken: &[usize]) -> Vec<Goal> {
     for (start, end) in clauses.clause_spans() {
         let ends_sentence = start > 0 && matches!(clauses.chars()[start - 1], '。' | '!' | '?');
         listed = bullet || listed && !ends_sentence;
-        let clause = clauses.text(start, end);
-        listed |= TARGET_LIST_CUES.iter().any(|cue| clause.contains(cue));
-        let free = !taken.iter().any(|&at| (start..end).contains(&at));
+        // The clause with its delimiter, so that "主要预期目标:" is seen whole.
+        listed |= LEXICON
+            .target_list_cues
+            .occurs_in(clauses.text(start, end + 1));
+        let next_taken = taken.partition_point(|&at| at < start);
+        let free = taken.get(next_taken).is_none_or(|&at| at >= end);
         if listed && free {
             goals.extend(goal_in(clauses, start, end));
         }

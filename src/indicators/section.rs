@@ -5,10 +5,8 @@
 
 use crate::document::Document;
 use crate::indicators::classify::{self, Tense};
+use crate::indicators::lexicon::LEXICON;
 use crate::indicators::Category;
-
-/// Headings of sections that define terms and hold no indicators.
-const GLOSSARY_HEADINGS: &[&str] = &["名词解释", "名词注释", "注释", "附注", "注解"];
 
 /// The section context of a block.
 pub struct Section {
@@ -41,9 +39,7 @@ impl Section {
             category: innermost()
                 .map(classify::category)
                 .find(|c| *c != Category::Other),
-            glossary: path
-                .iter()
-                .any(|t| GLOSSARY_HEADINGS.iter().any(|g| t.contains(g))),
+            glossary: path.iter().any(|t| LEXICON.glossary_headings.occurs_in(t)),
             path,
         }
     }

@@ -11,18 +11,20 @@ pub struct WordList {
     words: Vec<String>,
     set: HashSet<String>,
     max_chars: usize,
-    finder: Option<AhoCorasick>,
+    finder: AhoCorasick,
 }
 
 impl WordList {
     /// A list of `words` (duplicates dropped, longest first).
     pub fn new(mut words: Vec<String>) -> Self {
-        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        words.sort_unstable();
         words.dedup();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        // Lexicon lists are compiled in and small: building cannot fail.
         let finder = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
-            .ok();
+            .unwrap_or_else(|e| panic!("lexicon word list: {e}"));
         Self {
             set: words.iter().cloned().collect(),
             max_chars: words.first().map_or(0, |w| w.chars().count()),
@@ -68,29 +70,22 @@ impl WordList {
 
     /// Byte span of the first (leftmost, longest) word found in `text`.
     pub fn first_in(&self, text: &str) -> Option<(usize, usize)> {
-        self.finder
-            .as_ref()?
-            .find(text)
-            .map(|m| (m.start(), m.end()))
+        self.finder.find(text).map(|m| (m.start(), m.end()))
     }
 
     /// Byte spans of the words found in `text`, left to right, not overlapping.
     pub fn spans_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
-        self.finder
-            .iter()
-            .flat_map(move |f| f.find_iter(text).map(|m| (m.start(), m.end())))
+        self.finder.find_iter(text).map(|m| (m.start(), m.end()))
     }
 
     /// How many times words of the list occur in `text` (non-overlapping).
     pub fn count_in(&self, text: &str) -> usize {
-        self.finder
-            .as_ref()
-            .map_or(0, |f| f.find_iter(text).count())
+        self.finder.find_iter(text).count()
     }
 
     /// True when a word of the list occurs in `text`.
     pub fn occurs_in(&self, text: &str) -> bool {
-        self.finder.as_ref().is_some_and(|f| f.is_match(text))
+        self.finder.is_match(text)
     }
 }
 

@@ -10,8 +10,10 @@ use crate::indicators::lexicon::LEXICON;
 static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
     let mut jieba = Jieba::new();
     let mut domain = include_str!("../../assets/lexicon/jieba_domain.txt").as_bytes();
-    // The domain dictionary is compiled in and checked by a unit test.
-    let _ = jieba.load_dict(&mut domain);
+    // The domain dictionary is compiled in: a malformed line is a build defect.
+    jieba
+        .load_dict(&mut domain)
+        .unwrap_or_else(|e| panic!("jieba_domain.txt: {e}"));
     jieba
 });
 
