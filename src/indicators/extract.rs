@@ -178,6 +178,10 @@ impl BlockText<'_> {
             .filter(|p| p.sentence_start == sentence_start);
         let in_list = self.clauses.chars().get(context.start.wrapping_sub(1)) == Some(&'、');
         let (metric, pending) = match (context.metric, inherited) {
+            (Some((start, end)), Some(p)) if self.is_generic(start, end) => (
+                format!("{}{}", p.metric, self.original(start, end)),
+                Default::default(),
+            ),
             (Some((start, end)), _) => {
                 split_respectively(self.original(start, end), context.respectively)
             }
@@ -201,6 +205,13 @@ impl BlockText<'_> {
             pending,
         });
         Some((metric, direction))
+    }
+
+    /// "总数", "规模": a metric head that names nothing without the metric before it.
+    fn is_generic(&self, start: usize, end: usize) -> bool {
+        LEXICON
+            .generic_metrics
+            .contains(self.clauses.text(start, end))
     }
 
     /// Builds the indicator, or `None` when no metric can be found or inherited.

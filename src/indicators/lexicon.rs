@@ -44,6 +44,8 @@ pub struct Lexicon {
     pub hedges: WordList,
     /// Headings of glossary sections, which hold no indicators.
     pub glossary_headings: WordList,
+    /// Metric heads that name no thing of their own (总数, 规模, 投资).
+    pub generic_metrics: WordList,
     /// The category lexicon.
     pub categories: Categories,
 }
@@ -79,6 +81,7 @@ impl Lexicon {
             target_list_cues: list(&function_words, "target_list"),
             hedges: list(&function_words, "hedge"),
             glossary_headings: list(&function_words, "glossary"),
+            generic_metrics: list(&function_words, "generic"),
             categories: Categories::new(include_str!("../../assets/lexicon/categories.txt")),
         }
     }

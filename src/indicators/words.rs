@@ -185,11 +185,10 @@ pub fn phrase_at_start(text: &str) -> Option<usize> {
     while let Some(word) = words.get(count) {
         let right_is_metric = words.get(count + 1).is_some_and(Word::is_metric);
         let number_in_name = word.text.chars().all(|c| c.is_ascii_digit()) && right_is_metric;
-        let linked = number_in_name
-            || word.is_inner_link()
-                && right_is_metric
-                && word.tag != "c"
-                && (count > 0 || word.tag == "a");
+        // After a number a verb starts the predicate ("162台电梯获批…"): only
+        // adjectives may join two nouns here.
+        let adjective = matches!(word.tag, "a" | "b" | "z") && word.is_inner_link();
+        let linked = number_in_name || adjective && right_is_metric;
         if !(word.is_metric() || linked) {
             break;
         }
