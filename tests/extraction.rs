@@ -206,7 +206,7 @@ fn execution_report_003_main_indicators() {
             ("重大项目206项", "重大项目", "206", "项", None, Kind::Actual),
             (
                 "实现投资178.62亿元",
-                "投资",
+                "重大项目投资",
                 "178.62",
                 "亿元",
                 None,
@@ -214,7 +214,7 @@ fn execution_report_003_main_indicators() {
             ),
             (
                 "达到目标的66.16%",
-                "投资",
+                "重大项目投资",
                 "66.16",
                 "%",
                 None,
