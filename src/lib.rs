@@ -32,6 +32,8 @@ pub mod document;
 pub mod error;
 pub mod evaluation;
 pub mod export;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod indicators;
 pub mod span;
 

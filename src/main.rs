@@ -1,21 +1,40 @@
-//! The `reportlens` binary: a command when given one, the help otherwise.
+//! The `reportlens` binary: a command when given one, the window otherwise.
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use reportlens::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Some(command) = cli.command else {
-        // The window (a later issue) will open here; until then, show the help.
-        let _ = Cli::command().print_help();
-        return ExitCode::SUCCESS;
-    };
-    let code = cli::run(
-        &command,
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    );
-    ExitCode::from(code)
+    match cli.command {
+        Some(command) => {
+            let code = cli::run(
+                &command,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
+            ExitCode::from(code)
+        }
+        None => open_window(cli.file),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
+    match reportlens::gui::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("reportlens: cannot open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_file: Option<std::path::PathBuf>) -> ExitCode {
+    use clap::CommandFactory;
+    // Built without the window: show what the command line offers.
+    let _ = Cli::command().print_help();
+    ExitCode::SUCCESS
 }

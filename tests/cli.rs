@@ -104,7 +104,7 @@ fn bad_arguments_exit_2() {
         Some(2)
     );
     assert_eq!(reportlens(&["extract"], None).status.code(), Some(2));
-    assert_eq!(reportlens(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(reportlens(&["--frobnicate"], None).status.code(), Some(2));
 }
 
 #[test]

@@ -8,9 +8,11 @@ use crate::export::Format;
 
 /// ReportLens: read Chinese government reports and track their targets.
 #[derive(Debug, Parser)]
-#[command(name = "reportlens", version, about, long_about = None)]
+#[command(name = "reportlens", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// What to do; with no command, ReportLens prints this help.
+    /// A report to open in the window; with no file and no command the window opens on the sample report.
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the window.
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -1,0 +1,193 @@
+//! The UI's words in Chinese (the default) and English.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::LoadError;
+use crate::indicators::{Category, Kind};
+
+/// The language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Language {
+    /// 简体中文.
+    #[default]
+    Chinese,
+    /// English.
+    English,
+}
+
+/// A piece of UI text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    File,
+    Open,
+    OpenRecent,
+    OpenSample,
+    NoRecent,
+    View,
+    Outline,
+    Indicators,
+    ShowDebris,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    Theme,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    Language,
+    Find,
+    FindHint,
+    NoMatches,
+    Close,
+    CannotOpen,
+    Loading,
+    Metric,
+    Value,
+    Unit,
+    Qualifier,
+    Kind,
+    Category,
+    Section,
+    Period,
+    Normalized,
+    AllKinds,
+    AllCategories,
+    FilterHint,
+    Encoding,
+    Chars,
+    NoOutline,
+    Legend,
+    Shown,
+}
+
+impl Language {
+    /// The text for `key` in this language.
+    pub fn t(self, key: Key) -> &'static str {
+        let (zh, en) = words(key);
+        match self {
+            Self::Chinese => zh,
+            Self::English => en,
+        }
+    }
+
+    /// The name of the language in itself.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::Chinese => "中文",
+            Self::English => "English",
+        }
+    }
+
+    /// The name of an indicator kind.
+    pub fn kind(self, kind: Kind) -> &'static str {
+        let (zh, en) = match kind {
+            Kind::Target => ("目标", "target"),
+            Kind::Actual => ("实际", "actual"),
+            Kind::Growth => ("增速", "growth"),
+            Kind::Completion => ("完成率", "completion"),
+        };
+        self.pick(zh, en)
+    }
+
+    /// The name of a category.
+    pub fn category(self, category: Category) -> &'static str {
+        let (zh, en) = match category {
+            Category::Economy => ("经济", "economy"),
+            Category::InvestmentAndProjects => ("投资与项目", "investment"),
+            Category::InnovationAndTalent => ("创新与人才", "innovation"),
+            Category::Industry => ("产业", "industry"),
+            Category::UrbanConstruction => ("城市建设", "urban"),
+            Category::Environment => ("生态环境", "environment"),
+            Category::Livelihood => ("民生", "livelihood"),
+            Category::Governance => ("治理", "governance"),
+            Category::Other => ("其他", "other"),
+        };
+        self.pick(zh, en)
+    }
+
+    /// A load error, naming the file, in this language.
+    pub fn load_error(self, error: &LoadError) -> String {
+        if self == Self::English {
+            return error.to_string();
+        }
+        let reason = match error {
+            LoadError::NotFound { .. } => "文件不存在".to_string(),
+            LoadError::IsDirectory { .. } => "这是一个文件夹，不是报告文件".to_string(),
+            LoadError::Unreadable { source, .. } => format!("无法读取（{source}）"),
+            LoadError::Empty { .. } => "文件是空的".to_string(),
+            LoadError::TooLarge { size, limit, .. } => {
+                format!("文件有 {size} 字节，超过 {limit} 字节的上限")
+            }
+            LoadError::Binary { what, .. } => format!("不是文本文件（{what}）"),
+            LoadError::UndecidableEncoding { .. } => {
+                "无法识别文本编码（已尝试 UTF-8、UTF-16、GB18030 和 Big5）".to_string()
+            }
+        };
+        format!("{}：{reason}", error_path(error))
+    }
+
+    fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Self::Chinese => zh,
+            Self::English => en,
+        }
+    }
+}
+
+fn error_path(error: &LoadError) -> String {
+    let path = match error {
+        LoadError::NotFound { path }
+        | LoadError::IsDirectory { path }
+        | LoadError::Unreadable { path, .. }
+        | LoadError::Empty { path }
+        | LoadError::TooLarge { path, .. }
+        | LoadError::Binary { path, .. }
+        | LoadError::UndecidableEncoding { path } => path,
+    };
+    path.display().to_string()
+}
+
+fn words(key: Key) -> (&'static str, &'static str) {
+    match key {
+        Key::File => ("文件", "File"),
+        Key::Open => ("打开…", "Open…"),
+        Key::OpenRecent => ("最近打开", "Open recent"),
+        Key::OpenSample => ("打开示例报告", "Open sample report"),
+        Key::NoRecent => ("（无）", "(none)"),
+        Key::View => ("视图", "View"),
+        Key::Outline => ("目录", "Outline"),
+        Key::Indicators => ("指标", "Indicators"),
+        Key::ShowDebris => ("显示网页杂项", "Show web debris"),
+        Key::ZoomIn => ("放大", "Zoom in"),
+        Key::ZoomOut => ("缩小", "Zoom out"),
+        Key::ZoomReset => ("实际大小", "Actual size"),
+        Key::Theme => ("主题", "Theme"),
+        Key::ThemeSystem => ("跟随系统", "System"),
+        Key::ThemeLight => ("浅色", "Light"),
+        Key::ThemeDark => ("深色", "Dark"),
+        Key::Language => ("语言", "Language"),
+        Key::Find => ("查找", "Find"),
+        Key::FindHint => ("查找文本", "Find text"),
+        Key::NoMatches => ("无匹配", "No matches"),
+        Key::Close => ("关闭", "Close"),
+        Key::CannotOpen => ("无法打开文件", "Cannot open file"),
+        Key::Loading => ("正在打开…", "Opening…"),
+        Key::Metric => ("指标名称", "Metric"),
+        Key::Value => ("数值", "Value"),
+        Key::Unit => ("单位", "Unit"),
+        Key::Qualifier => ("限定", "Qualifier"),
+        Key::Kind => ("类型", "Kind"),
+        Key::Category => ("类别", "Category"),
+        Key::Section => ("章节", "Section"),
+        Key::Period => ("时期", "Period"),
+        Key::Normalized => ("标准值", "Normalised"),
+        Key::AllKinds => ("全部类型", "All kinds"),
+        Key::AllCategories => ("全部类别", "All categories"),
+        Key::FilterHint => ("筛选指标", "Filter indicators"),
+        Key::Encoding => ("编码", "Encoding"),
+        Key::Chars => ("字符", "chars"),
+        Key::NoOutline => ("（无标题）", "(no headings)"),
+        Key::Legend => ("图例", "Legend"),
+        Key::Shown => ("显示", "shown"),
+    }
+}

@@ -1,0 +1,59 @@
+//! The desktop window: the only part of ReportLens that names egui. It reads
+//! documents through the core library and never changes them.
+//!
+//! Layout: [`app`] owns the state and applies [`commands::Command`]s that the
+//! views return; [`reader`] paints the document, [`panels`] the outline, the
+//! indicator table, the find bar and the status bar.
+
+mod app;
+mod commands;
+mod fonts;
+mod i18n;
+mod loader;
+mod panels;
+mod reader;
+mod settings;
+mod shell;
+mod theme;
+mod view;
+
+pub use app::ReportLensApp;
+pub use i18n::Language;
+pub use settings::Settings;
+
+use std::path::PathBuf;
+
+/// Name of the bundled sample report (the 2021 plan of Wuchang district).
+pub const SAMPLE_NAME: &str = "武昌区2021年国民经济和社会发展计划（示例）.txt";
+
+/// The bundled sample report.
+pub const SAMPLE_TEXT: &str = include_str!("../../assets/sample-wuchang-2021-plan.txt");
+
+/// Opens the window on `path`, or on the bundled sample when `path` is `None`.
+pub fn run(path: Option<PathBuf>) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("ReportLens")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "ReportLens",
+        options,
+        Box::new(move |cc| {
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            let mut app = ReportLensApp::new(settings);
+            match path {
+                Some(path) => app.open(path, &cc.egui_ctx),
+                None => app.open_sample(),
+            }
+            Ok(Box::new(app))
+        }),
+    )
+}

@@ -1,0 +1,367 @@
+//! The reading view: the document as a page, one galley per paragraph, laid
+//! out only for the paragraphs in view (`ScrollArea::show_viewport` with a
+//! cached height per paragraph). Indicators are highlighted by kind inside
+//! the layout; hover, selection, flash and find matches are painted over it.
+
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontFamily, FontId, Galley, Pos2, Rect, Sense, Ui, Vec2};
+
+use crate::document::BlockKind;
+use crate::gui::commands::Command;
+use crate::gui::fonts::BOLD;
+use crate::gui::panels::tooltip;
+use crate::gui::theme;
+use crate::gui::view::{DocView, Paragraph};
+use crate::gui::Language;
+
+/// Body text size at 100% zoom, in points.
+pub const BODY_SIZE: f32 = 17.0;
+/// Widest text column at 100% zoom: about 40 Chinese characters.
+const COLUMN_WIDTH: f32 = 720.0;
+
+/// What the reader needs besides the document.
+pub struct ReaderInput<'a> {
+    /// Zoom factor.
+    pub zoom: f32,
+    /// Whether debris is shown (dimmed).
+    pub show_debris: bool,
+    /// The UI language, for tooltips.
+    pub language: Language,
+    /// The selected indicator and how strongly it still flashes (0–1).
+    pub selected: Option<(usize, f32)>,
+    /// Find matches as (start, end) char offsets in the document, and the current one.
+    pub matches: &'a [(usize, usize)],
+    /// Index of the current find match.
+    pub current_match: Option<usize>,
+    /// Scroll so that this char offset is at the top of the view.
+    pub scroll_to: Option<usize>,
+}
+
+/// What the reader reports back besides commands.
+#[derive(Default)]
+pub struct ReaderOutput {
+    /// Commands from clicks in the text.
+    pub commands: Vec<Command>,
+    /// Char offset of the first paragraph in view.
+    pub top_offset: usize,
+}
+
+/// Laid-out heights of the paragraphs, valid for one width, zoom and debris setting.
+#[derive(Default)]
+pub struct HeightCache {
+    key: (u32, u32, bool),
+    heights: Vec<f32>,
+    measured: Vec<bool>,
+}
+
+impl HeightCache {
+    fn prepare(&mut self, view: &DocView, width: f32, input: &ReaderInput) {
+        let key = (width.to_bits(), input.zoom.to_bits(), input.show_debris);
+        if key == self.key && self.heights.len() == view.paragraphs.len() {
+            return;
+        }
+        self.key = key;
+        self.heights = view
+            .paragraphs
+            .iter()
+            .map(|p| estimate(p, width, input))
+            .collect();
+        self.measured = vec![false; view.paragraphs.len()];
+    }
+
+    fn tops(&self) -> Vec<f32> {
+        let mut top = 0.0;
+        self.heights
+            .iter()
+            .map(|h| {
+                let this = top;
+                top += h;
+                this
+            })
+            .collect()
+    }
+}
+
+/// Shows the document; returns what the user did.
+pub fn show(
+    ui: &mut Ui,
+    view: &DocView,
+    cache: &mut HeightCache,
+    input: &ReaderInput,
+) -> ReaderOutput {
+    let width = ui
+        .available_width()
+        .min(COLUMN_WIDTH * input.zoom)
+        .max(200.0);
+    cache.prepare(view, width, input);
+    let tops = cache.tops();
+    let total = tops
+        .last()
+        .zip(cache.heights.last())
+        .map_or(0.0, |(t, h)| t + h);
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("reader")
+        .auto_shrink(false);
+    if let Some(offset) = input.scroll_to {
+        area = area
+            .vertical_scroll_offset(tops.get(view.paragraph_at(offset)).copied().unwrap_or(0.0));
+    }
+    let mut output = ReaderOutput::default();
+    area.show_viewport(ui, |ui, viewport| {
+        ui.set_height(total);
+        let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+        let origin = ui.min_rect().min + Vec2::new(margin, 0.0);
+        let first = tops
+            .partition_point(|t| *t < viewport.min.y)
+            .saturating_sub(1);
+        output.top_offset = view.paragraphs.get(first).map_or(0, |p| p.span.start);
+        let in_view = tops
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take_while(|(_, top)| **top <= viewport.max.y);
+        for (index, &y) in in_view {
+            let top = origin + Vec2::new(0.0, y);
+            paint_paragraph(ui, view, index, top, width, input, cache, &mut output);
+        }
+    });
+    output
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint_paragraph(
+    ui: &mut Ui,
+    view: &DocView,
+    index: usize,
+    top: Pos2,
+    width: f32,
+    input: &ReaderInput,
+    cache: &mut HeightCache,
+    output: &mut ReaderOutput,
+) {
+    let paragraph = &view.paragraphs[index];
+    if paragraph.kind == BlockKind::Debris && !input.show_debris {
+        return;
+    }
+    let dark = ui.visuals().dark_mode;
+    let ink = reading_ink(ui.visuals());
+    let galley =
+        ui.fonts_mut(|f| f.layout_job(layout_job(paragraph, width, input.zoom, dark, ink)));
+    let height = galley.size().y + spacing(paragraph, input.zoom);
+    if !cache.measured[index] || (cache.heights[index] - height).abs() > 0.5 {
+        cache.heights[index] = height;
+        cache.measured[index] = true;
+        ui.ctx().request_repaint();
+    }
+    let rect = Rect::from_min_size(top, Vec2::new(width, galley.size().y));
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("paragraph", index)),
+        Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &paragraph.text));
+    paint_find_matches(ui, paragraph, &galley, top, input);
+    ui.painter().galley(top, galley.clone(), ink);
+    paint_selection(ui, paragraph, &galley, top, input);
+    let hovered = response
+        .hover_pos()
+        .and_then(|pos| indicator_at(paragraph, &galley, pos - top));
+    if let Some(indicator) = hovered {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        if response.clicked() {
+            output.commands.push(Command::Select(indicator));
+        }
+        response
+            .on_hover_ui_at_pointer(|ui| tooltip(ui, &view.indicators[indicator], input.language));
+    }
+}
+
+/// Body text colour: darker than egui's label grey on light backgrounds, lighter on dark ones.
+fn reading_ink(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_gray(222)
+    } else {
+        Color32::from_gray(28)
+    }
+}
+
+/// The indicator under `pos` (relative to the galley), if any.
+fn indicator_at(paragraph: &Paragraph, galley: &Galley, pos: Vec2) -> Option<usize> {
+    if !galley.rect.contains(pos.to_pos2()) {
+        return None;
+    }
+    let at = galley.cursor_from_pos(pos).index.0;
+    paragraph
+        .highlights
+        .iter()
+        .find(|h| h.start <= at && at < h.end)
+        .map(|h| h.indicator)
+}
+
+fn paint_selection(
+    ui: &Ui,
+    paragraph: &Paragraph,
+    galley: &Galley,
+    top: Pos2,
+    input: &ReaderInput,
+) {
+    let Some((selected, flash)) = input.selected else {
+        return;
+    };
+    for highlight in paragraph
+        .highlights
+        .iter()
+        .filter(|h| h.indicator == selected)
+    {
+        for rect in char_rects(galley, highlight.start, highlight.end) {
+            let stroke = egui::Stroke::new(2.0, theme::flash(0.35 + 0.65 * flash));
+            ui.painter().rect_stroke(
+                rect.translate(top.to_vec2()).expand(1.0),
+                3.0,
+                stroke,
+                egui::StrokeKind::Outside,
+            );
+        }
+    }
+}
+
+fn paint_find_matches(
+    ui: &Ui,
+    paragraph: &Paragraph,
+    galley: &Galley,
+    top: Pos2,
+    input: &ReaderInput,
+) {
+    let first = input
+        .matches
+        .partition_point(|(_, end)| *end <= paragraph.span.start);
+    for (k, &(start, end)) in input.matches[first..].iter().enumerate() {
+        if start >= paragraph.span.end {
+            break;
+        }
+        let current = input.current_match == Some(first + k);
+        let (from, to) = (
+            start.saturating_sub(paragraph.span.start),
+            end.min(paragraph.span.end) - paragraph.span.start,
+        );
+        for rect in char_rects(galley, from, to) {
+            ui.painter().rect_filled(
+                rect.translate(top.to_vec2()),
+                2.0,
+                theme::find_match(current),
+            );
+        }
+    }
+}
+
+/// Rectangles covering chars `start..end` of `galley`, one per row.
+fn char_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
+    let mut rects: Vec<Rect> = Vec::new();
+    for at in start..end {
+        let left = galley.pos_from_cursor(CCursor::new(at));
+        let right = galley.pos_from_cursor(CCursor::new(at + 1));
+        let rect = if (right.min.y - left.min.y).abs() < 0.5 {
+            Rect::from_min_max(left.min, Pos2::new(right.min.x, left.max.y))
+        } else {
+            Rect::from_min_max(
+                left.min,
+                Pos2::new(left.min.x + left.height() * 0.6, left.max.y),
+            )
+        };
+        match rects.last_mut() {
+            Some(last) if (last.min.y - rect.min.y).abs() < 0.5 => *last = last.union(rect),
+            _ => rects.push(rect),
+        }
+    }
+    rects
+}
+
+/// Font size and face for a block kind.
+fn font(kind: BlockKind, zoom: f32) -> FontId {
+    let (scale, bold) = match kind {
+        BlockKind::Title => (1.6, true),
+        BlockKind::Heading { level: 1 } => (1.35, true),
+        BlockKind::Heading { level: 2 } => (1.18, true),
+        BlockKind::Heading { .. } => (1.06, true),
+        BlockKind::Meta | BlockKind::Debris => (0.82, false),
+        BlockKind::Paragraph => (1.0, false),
+    };
+    let family = if bold {
+        FontFamily::Name(BOLD.into())
+    } else {
+        FontFamily::Proportional
+    };
+    FontId::new(BODY_SIZE * zoom * scale, family)
+}
+
+fn spacing(paragraph: &Paragraph, zoom: f32) -> f32 {
+    let factor = match paragraph.kind {
+        BlockKind::Title | BlockKind::Heading { .. } => 0.9,
+        BlockKind::Meta => 0.25,
+        _ => 0.7,
+    };
+    BODY_SIZE * zoom * factor
+}
+
+fn estimate(paragraph: &Paragraph, width: f32, input: &ReaderInput) -> f32 {
+    if paragraph.kind == BlockKind::Debris && !input.show_debris {
+        return 0.0;
+    }
+    let size = font(paragraph.kind, input.zoom).size;
+    let per_line = (width / size).max(1.0);
+    let lines = (paragraph.text.chars().count() as f32 / per_line)
+        .ceil()
+        .max(1.0);
+    lines * size * 1.35 + spacing(paragraph, input.zoom)
+}
+
+/// The layout of one paragraph: its text with each indicator's background.
+pub fn layout_job(
+    paragraph: &Paragraph,
+    width: f32,
+    zoom: f32,
+    dark: bool,
+    text_color: Color32,
+) -> LayoutJob {
+    let font_id = font(paragraph.kind, zoom);
+    let color = match paragraph.kind {
+        BlockKind::Meta => text_color.gamma_multiply(0.7),
+        BlockKind::Debris => text_color.gamma_multiply(0.4),
+        _ => text_color,
+    };
+    let plain = TextFormat {
+        font_id: font_id.clone(),
+        color,
+        line_height: Some(font_id.size * 1.35),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let bytes: Vec<usize> = paragraph
+        .text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([paragraph.text.len()])
+        .collect();
+    let byte = |at: usize| bytes[at.min(bytes.len() - 1)];
+    let mut at = 0;
+    for highlight in &paragraph.highlights {
+        job.append(
+            &paragraph.text[byte(at)..byte(highlight.start.max(at))],
+            0.0,
+            plain.clone(),
+        );
+        let marked = TextFormat {
+            background: theme::highlight(highlight.kind, dark),
+            ..plain.clone()
+        };
+        job.append(
+            &paragraph.text[byte(highlight.start.max(at))..byte(highlight.end)],
+            0.0,
+            marked,
+        );
+        at = highlight.end.max(at);
+    }
+    job.append(&paragraph.text[byte(at)..], 0.0, plain);
+    job
+}
