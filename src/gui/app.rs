@@ -76,6 +76,12 @@ impl ReportLensApp {
         ));
     }
 
+    /// Shows `doc` at once, extracting on this thread (for tests and benchmarks;
+    /// the window opens files in the background with [`Self::open`]).
+    pub fn show_document(&mut self, doc: Document) {
+        self.show(DocView::new(doc, None));
+    }
+
     /// True while a file is being opened.
     pub fn is_loading(&self) -> bool {
         self.loader.busy().is_some()

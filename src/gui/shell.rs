@@ -151,7 +151,7 @@ impl ReportLensApp {
                 .default_size(self.settings.outline_width);
             let shown = panel.show(ui, |ui| {
                 ui.heading(language.t(Key::Outline));
-                outline::show(ui, &view.doc.outline, current, language)
+                outline::show(ui, &view.outline_rows, current, language)
             });
             commands.extend(shown.inner);
             self.settings.outline_width = shown.response.rect.width();

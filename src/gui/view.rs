@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::document::{BlockKind, Document};
+use crate::gui::panels::outline::{flatten, OutlineRow};
 use crate::indicators::{Extractor, Indicator, Kind};
 use crate::span::{ForwardSlicer, Span};
 
@@ -46,6 +47,8 @@ pub struct DocView {
     pub paragraphs: Vec<Paragraph>,
     /// Number of chars in the text.
     pub char_count: usize,
+    /// The outline as rows, for the outline panel.
+    pub outline_rows: Vec<OutlineRow>,
 }
 
 impl DocView {
@@ -55,6 +58,7 @@ impl DocView {
         let paragraphs = paragraphs(&doc, &indicators);
         Self {
             char_count: doc.char_count(),
+            outline_rows: flatten(&doc.outline),
             doc,
             path,
             indicators,

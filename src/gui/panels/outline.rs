@@ -8,44 +8,61 @@ use crate::gui::commands::Command;
 use crate::gui::i18n::Key;
 use crate::gui::Language;
 
-/// Shows the outline of `nodes`; `current` is the start of the heading being read.
+/// One heading of the outline, flattened for a list that lays out only the rows in view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineRow {
+    /// Nesting depth, starting at 1.
+    pub level: u8,
+    /// The heading text.
+    pub title: String,
+    /// Char offset of the heading.
+    pub start: usize,
+}
+
+/// The outline tree as rows in document order.
+pub fn flatten(nodes: &[OutlineNode]) -> Vec<OutlineRow> {
+    let mut rows = Vec::new();
+    let mut stack: Vec<&OutlineNode> = nodes.iter().rev().collect();
+    while let Some(node) = stack.pop() {
+        rows.push(OutlineRow {
+            level: node.level,
+            title: node.title.clone(),
+            start: node.span.start,
+        });
+        stack.extend(node.children.iter().rev());
+    }
+    rows
+}
+
+/// Shows the outline rows; `current` is the start of the heading being read.
 pub fn show(
     ui: &mut Ui,
-    nodes: &[OutlineNode],
+    rows: &[OutlineRow],
     current: Option<usize>,
     language: Language,
 ) -> Option<Command> {
-    if nodes.is_empty() {
+    if rows.is_empty() {
         ui.weak(language.t(Key::NoOutline));
         return None;
     }
     let mut command = None;
-    egui::ScrollArea::vertical()
+    let row_height = ui.spacing().interact_size.y;
+    let area = egui::ScrollArea::vertical()
         .id_salt("outline")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            show_nodes(ui, nodes, current, &mut command);
-        });
+        .auto_shrink(false);
+    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        for row in &rows[range] {
+            ui.horizontal(|ui| {
+                ui.add_space(f32::from(row.level.saturating_sub(1)) * 12.0);
+                let label =
+                    egui::Button::selectable(current == Some(row.start), &row.title).truncate();
+                if ui.add(label).on_hover_text(&row.title).clicked() {
+                    command = Some(Command::ScrollTo(row.start));
+                }
+            });
+        }
+    });
     command
-}
-
-fn show_nodes(
-    ui: &mut Ui,
-    nodes: &[OutlineNode],
-    current: Option<usize>,
-    command: &mut Option<Command>,
-) {
-    for node in nodes {
-        ui.horizontal(|ui| {
-            ui.add_space(f32::from(node.level.saturating_sub(1)) * 12.0);
-            let selected = current == Some(node.span.start);
-            let label = egui::Button::selectable(selected, &node.title).truncate();
-            if ui.add(label).on_hover_text(&node.title).clicked() {
-                *command = Some(Command::ScrollTo(node.span.start));
-            }
-        });
-        show_nodes(ui, &node.children, current, command);
-    }
 }
 
 /// Start of the innermost heading at or before `offset`.
