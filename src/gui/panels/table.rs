@@ -186,6 +186,8 @@ pub fn show(
             sort_header(&mut header, Key::Section, None);
         })
         .body(|mut body| {
+            // Selectable labels would take the clicks meant for their row.
+            body.ui_mut().style_mut().interaction.selectable_labels = false;
             let dark = body.ui_mut().visuals().dark_mode;
             body.rows(22.0, state.rows.len(), |mut row| {
                 let index = state.rows[row.index()];
@@ -236,7 +238,9 @@ fn filters(ui: &mut Ui, state: &mut TableState, language: Language) {
                 for kind in crate::gui::view::KINDS {
                     ui.selectable_value(&mut state.kind, Some(kind), language.kind(kind));
                 }
-            });
+            })
+            .response
+            .on_hover_text(language.t(Key::Kind));
         egui::ComboBox::from_id_salt("category-filter")
             .selected_text(
                 state
@@ -252,7 +256,9 @@ fn filters(ui: &mut Ui, state: &mut TableState, language: Language) {
                         language.category(category),
                     );
                 }
-            });
+            })
+            .response
+            .on_hover_text(language.t(Key::Category));
         let label = ui.label(language.t(Key::FilterHint));
         ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(140.0))
             .labelled_by(label.id);
