@@ -59,6 +59,7 @@ fn main() {
     let frames = std::env::var("FRAME_BENCH_FRAMES")
         .ok()
         .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0)
         .unwrap_or(FRAMES);
     let whole = window.scroll(frames);
     window.app.settings.show_indicators = false;

@@ -49,6 +49,8 @@ pub struct DocView {
     pub char_count: usize,
     /// The outline as rows, for the outline panel.
     pub outline_rows: Vec<OutlineRow>,
+    /// Indicators of each kind, counted once for the status bar.
+    kind_counts: [usize; 4],
 }
 
 impl DocView {
@@ -59,6 +61,7 @@ impl DocView {
         Self {
             char_count: doc.char_count(),
             outline_rows: flatten(&doc.outline),
+            kind_counts: count_kinds(&indicators),
             doc,
             path,
             indicators,
@@ -74,14 +77,18 @@ impl DocView {
 
     /// How many indicators there are of each kind, in [`KINDS`] order.
     pub fn counts_by_kind(&self) -> [usize; 4] {
-        let mut counts = [0; 4];
-        for indicator in &self.indicators {
-            if let Some(i) = KINDS.iter().position(|k| *k == indicator.kind) {
-                counts[i] += 1;
-            }
-        }
-        counts
+        self.kind_counts
     }
+}
+
+fn count_kinds(indicators: &[Indicator]) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for indicator in indicators {
+        if let Some(i) = KINDS.iter().position(|k| *k == indicator.kind) {
+            counts[i] += 1;
+        }
+    }
+    counts
 }
 
 /// The four kinds, in legend order.
