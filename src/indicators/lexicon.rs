@@ -174,18 +174,9 @@ fn synonyms(text: &str) -> HashMap<String, String> {
 }
 
 fn category_named(name: &str) -> Option<Category> {
-    [
-        Category::Economy,
-        Category::InvestmentAndProjects,
-        Category::InnovationAndTalent,
-        Category::Industry,
-        Category::UrbanConstruction,
-        Category::Environment,
-        Category::Livelihood,
-        Category::Governance,
-    ]
-    .into_iter()
-    .find(|c| c.as_str() == name)
+    Category::ALL
+        .into_iter()
+        .find(|c| *c != Category::Other && c.as_str() == name)
 }
 
 #[cfg(test)]

@@ -76,6 +76,19 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in the order of the lexicon file, `Other` last.
+    pub const ALL: [Category; 9] = [
+        Self::Economy,
+        Self::InvestmentAndProjects,
+        Self::InnovationAndTalent,
+        Self::Industry,
+        Self::UrbanConstruction,
+        Self::Environment,
+        Self::Livelihood,
+        Self::Governance,
+        Self::Other,
+    ];
+
     /// Lower-case English name, as used in exports and the lexicon file.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -249,7 +249,7 @@ fn filters(ui: &mut Ui, state: &mut TableState, language: Language) {
             )
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.category, None, language.t(Key::AllCategories));
-                for category in CATEGORIES {
+                for category in Category::ALL {
                     ui.selectable_value(
                         &mut state.category,
                         Some(category),
@@ -264,15 +264,3 @@ fn filters(ui: &mut Ui, state: &mut TableState, language: Language) {
             .labelled_by(label.id);
     });
 }
-
-const CATEGORIES: [Category; 9] = [
-    Category::Economy,
-    Category::InvestmentAndProjects,
-    Category::InnovationAndTalent,
-    Category::Industry,
-    Category::UrbanConstruction,
-    Category::Environment,
-    Category::Livelihood,
-    Category::Governance,
-    Category::Other,
-];
