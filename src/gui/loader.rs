@@ -3,7 +3,7 @@
 //! shows a progress indicator meanwhile.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::{channel, Receiver, TryRecvError};
 
 use crate::document::Document;
 use crate::error::LoadError;
@@ -41,8 +41,16 @@ impl Loader {
 
     /// The finished load, if it has finished.
     pub fn poll(&mut self) -> Option<(PathBuf, Loaded)> {
-        let (_, receiver) = self.pending.as_ref()?;
-        let loaded = receiver.try_recv().ok()?;
+        let (path, receiver) = self.pending.as_ref()?;
+        let loaded = match receiver.try_recv() {
+            Ok(loaded) => loaded,
+            Err(TryRecvError::Empty) => return None,
+            // The worker died without an answer: report it instead of waiting forever.
+            Err(TryRecvError::Disconnected) => Err(LoadError::Unreadable {
+                path: path.clone(),
+                source: std::io::Error::other("the reading thread stopped unexpectedly"),
+            }),
+        };
         self.pending.take().map(|(path, _)| (path, loaded))
     }
 }
