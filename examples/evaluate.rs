@@ -4,23 +4,16 @@
 
 use std::path::Path;
 
-use reportlens::evaluation::{score, LabelFile, Score};
-use reportlens::{Document, Extractor};
+use reportlens::evaluation::{load_labels, score_report, Score};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> Result<(), String> {
     let fixtures = std::env::args()
         .nth(1)
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"));
     let mut total = Score::default();
-    let mut entries: Vec<_> =
-        std::fs::read_dir(fixtures.join("labels"))?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.path());
-    for entry in entries {
-        let labels: LabelFile = serde_json::from_str(&std::fs::read_to_string(entry.path())?)?;
-        let doc = Document::open(&fixtures.join(&labels.fixture))?;
-        let found = Extractor::shared().extract(&doc);
-        let file_score = score(&doc.text, &found, &labels);
+    for labels in load_labels(&fixtures)? {
+        let file_score = score_report(&fixtures, &labels)?;
         println!(
             "{}: {}",
             labels.fixture,

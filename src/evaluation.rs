@@ -8,10 +8,13 @@
 //! that matches no label is a false positive; in a partial file only
 //! indicators on labelled non-indicators count against precision.
 
+use std::path::Path;
+
 use serde::Deserialize;
 
 use crate::indicators::normalize::normalize;
-use crate::indicators::Indicator;
+use crate::indicators::{Extractor, Indicator};
+use crate::Document;
 
 /// A label file.
 #[derive(Debug, Clone, Deserialize)]
@@ -152,6 +155,29 @@ fn ratio(part: usize, whole: usize) -> f64 {
     } else {
         part as f64 / whole as f64
     }
+}
+
+/// The label files in `dir/labels`, sorted by file name. Errors name the file.
+pub fn load_labels(dir: &Path) -> Result<Vec<LabelFile>, String> {
+    let folder = dir.join("labels");
+    let entries = std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .collect()
+}
+
+/// Opens the report of `labels` in `dir`, extracts it and scores it.
+pub fn score_report(dir: &Path, labels: &LabelFile) -> Result<Score, String> {
+    let doc = Document::open(&dir.join(&labels.fixture)).map_err(|e| e.to_string())?;
+    let found = Extractor::shared().extract(&doc);
+    Ok(score(&doc.text, &found, labels))
 }
 
 /// Char offset of the labelled number in `text`, if the context is found.

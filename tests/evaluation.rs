@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use reportlens::evaluation::{score, LabelFile, Score};
+use reportlens::evaluation::{load_labels, score, score_report, LabelFile, Score};
 use reportlens::{Document, Extractor};
 
 fn fixtures_dir(sub: &str) -> std::path::PathBuf {
@@ -12,34 +12,18 @@ fn fixtures_dir(sub: &str) -> std::path::PathBuf {
 }
 
 fn label_files() -> Vec<LabelFile> {
-    labels_in(&fixtures_dir("tests/fixtures/labels"))
+    labels_in(&fixtures_dir("tests/fixtures"))
 }
 
 fn labels_in(dir: &Path) -> Vec<LabelFile> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let text =
-                std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-        })
-        .collect()
+    load_labels(dir).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Scores every labelled report in `dir` and prints the figures.
 fn evaluate(dir: &Path, labels: &[LabelFile]) -> Score {
     let mut total = Score::default();
     for file in labels {
-        let doc = Document::open(&dir.join(&file.fixture)).unwrap_or_else(|e| panic!("{e}"));
-        let found = Extractor::shared().extract(&doc);
-        let file_score = score(&doc.text, &found, file);
+        let file_score = score_report(dir, file).unwrap_or_else(|e| panic!("{e}"));
         println!(
             "{}: {}",
             file.fixture,
@@ -77,7 +61,7 @@ fn precision_and_recall_on_fixture_labels() {
 #[test]
 fn precision_and_recall_on_held_out_reports() {
     let dir = fixtures_dir("tests/fixtures/heldout");
-    let labels = labels_in(&dir.join("labels"));
+    let labels = labels_in(&dir);
     assert_eq!(labels.len(), 4);
     let total = evaluate(&dir, &labels);
     assert!(
@@ -98,7 +82,7 @@ fn every_label_points_at_one_place() {
         (fixtures_dir("tests/fixtures"), label_files()),
         (
             fixtures_dir("tests/fixtures/heldout"),
-            labels_in(&fixtures_dir("tests/fixtures/heldout/labels")),
+            labels_in(&fixtures_dir("tests/fixtures/heldout")),
         ),
     ] {
         for file in labels {
