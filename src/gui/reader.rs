@@ -52,6 +52,9 @@ pub struct HeightCache {
     key: (u32, u32, bool),
     heights: Vec<f32>,
     measured: Vec<bool>,
+    /// Top of each paragraph: the running sum of `heights`, rebuilt only after a height changes.
+    tops: Vec<f32>,
+    tops_stale: bool,
 }
 
 impl HeightCache {
@@ -67,18 +70,24 @@ impl HeightCache {
             .map(|p| estimate(p, width, input))
             .collect();
         self.measured = vec![false; view.paragraphs.len()];
+        self.tops_stale = true;
     }
 
-    fn tops(&self) -> Vec<f32> {
-        let mut top = 0.0;
-        self.heights
-            .iter()
-            .map(|h| {
-                let this = top;
-                top += h;
-                this
-            })
-            .collect()
+    /// Takes the paragraph tops out of the cache (up to date) while the view paints.
+    fn take_tops(&mut self) -> Vec<f32> {
+        if std::mem::take(&mut self.tops_stale) || self.tops.len() != self.heights.len() {
+            let mut top = 0.0;
+            self.tops = self
+                .heights
+                .iter()
+                .map(|h| {
+                    let this = top;
+                    top += h;
+                    this
+                })
+                .collect();
+        }
+        std::mem::take(&mut self.tops)
     }
 }
 
@@ -94,7 +103,7 @@ pub fn show(
         .min(COLUMN_WIDTH * input.zoom)
         .max(200.0);
     cache.prepare(view, width, input);
-    let tops = cache.tops();
+    let tops = cache.take_tops();
     let total = tops
         .last()
         .zip(cache.heights.last())
@@ -125,6 +134,7 @@ pub fn show(
             paint_paragraph(ui, view, index, top, width, input, cache, &mut output);
         }
     });
+    cache.tops = tops;
     output
 }
 
@@ -151,6 +161,7 @@ fn paint_paragraph(
     if !cache.measured[index] || (cache.heights[index] - height).abs() > 0.5 {
         cache.heights[index] = height;
         cache.measured[index] = true;
+        cache.tops_stale = true;
         ui.ctx().request_repaint();
     }
     let rect = Rect::from_min_size(top, Vec2::new(width, galley.size().y));
