@@ -27,6 +27,7 @@
 //! assert_eq!(indicators[0].normalized_value, Some(60.0));
 //! ```
 
+pub mod annotations;
 pub mod cli;
 pub mod document;
 pub mod error;

@@ -17,16 +17,16 @@ mod qualitative;
 mod quotes;
 mod section;
 mod word_list;
-mod words;
+pub(crate) mod words;
 
 pub use extract::Extractor;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
 /// Whether a figure is a goal, an achieved level, a rate of change, or a completion share.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A goal for a coming period ("全年新增高新技术企业60家", "增长7%" as an expected target).

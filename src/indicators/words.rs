@@ -17,7 +17,13 @@ static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
     jieba
 });
 
-fn is_stop_word(word: &str) -> bool {
+/// The segmenter with the domain dictionary, shared with tag suggestions.
+pub fn jieba() -> &'static Jieba {
+    &JIEBA
+}
+
+/// True for function words (的, 和, 全年 …) that never name anything.
+pub fn is_stop_word(word: &str) -> bool {
     LEXICON.stop_words.contains(word)
 }
 
