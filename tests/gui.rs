@@ -14,6 +14,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use reportlens::annotations::{sidecar, Colour, Sidecar, Status};
 use reportlens::gui::{ReportLensApp, Settings};
 
 /// The sample's title paragraph.
@@ -37,9 +38,18 @@ fn harness(app: ReportLensApp) -> Harness<'static, ReportLensApp> {
         .build_ui_state(|ui, app: &mut ReportLensApp| app.ui(ui), app)
 }
 
+/// A window whose notes for the sample and read-only folders go to a fresh
+/// temporary folder (kept until the test process ends), not the user's.
+fn app() -> ReportLensApp {
+    let data = tempfile::tempdir()
+        .unwrap_or_else(|e| panic!("temp dir: {e}"))
+        .keep();
+    ReportLensApp::new(Settings::default()).with_data_dir(data)
+}
+
 /// A window on the bundled sample, settled.
 fn sample() -> Harness<'static, ReportLensApp> {
-    let mut app = ReportLensApp::new(Settings::default());
+    let mut app = app();
     app.open_sample();
     let mut harness = harness(app);
     harness.run();
@@ -257,4 +267,182 @@ fn ctrl_plus_zooms_the_text() {
         before.height(),
         after.height()
     );
+}
+
+/// A paragraph of fixture 001 near the top of the text.
+const REQUIREMENTS: &str = "2021年全区国民经济和社会发展总体要求";
+/// A one-line target paragraph of fixture 001.
+const INVESTMENT_LINE: &str = "——全社会固定资产投资300亿元;";
+
+/// Fixture 001 copied into a fresh folder, with the window's data folder beside it.
+fn report_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let path = dir.path().join("武昌计划.txt");
+    std::fs::copy("tests/fixtures/001_0ace6510012baace.txt", &path)
+        .unwrap_or_else(|e| panic!("copy fixture: {e}"));
+    (dir, path)
+}
+
+/// A window with `path` open.
+fn window_on(path: &Path) -> Harness<'static, ReportLensApp> {
+    let mut harness = harness(app());
+    open(&mut harness, path);
+    harness
+}
+
+/// Drags across the first line of the painted paragraph containing `words`,
+/// from `from` to `to` points right of its left edge.
+fn drag_across(harness: &mut Harness<'static, ReportLensApp>, words: &str, from: f32, to: f32) {
+    let rect = harness
+        .query_all_by(|node| node.role() == Role::Label && node.value().is_some_and(|v| v.contains(words)))
+        .next()
+        .unwrap_or_else(|| panic!("no painted paragraph contains {words:?}"))
+        .rect();
+    let y = rect.top() + 10.0;
+    harness.hover_at(egui::pos2(rect.left() + from, y));
+    harness.drag_at(egui::pos2(rect.left() + from, y));
+    harness.step();
+    for step in 1..=4 {
+        let x = rect.left() + from + (to - from) * step as f32 / 4.0;
+        harness.hover_at(egui::pos2(x, y));
+        harness.step();
+    }
+    harness.drop_at(egui::pos2(rect.left() + to, y));
+    harness.run();
+}
+
+/// The sidecar next to `report`, parsed, once the autosave has written it
+/// with `count` annotations (the frames advance the window's clock).
+fn saved_sidecar(harness: &mut Harness<'static, ReportLensApp>, report: &Path, count: usize) -> Sidecar {
+    let path = report.with_file_name(format!(
+        "{}.reportlens.json",
+        report.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    ));
+    for _ in 0..240 {
+        harness.step();
+        let parsed = std::fs::read(&path).ok().and_then(|bytes| sidecar::parse(&bytes).ok());
+        if let Some(sidecar) = parsed.filter(|s| s.annotations.len() == count && !harness.state().notes_dirty()) {
+            return sidecar;
+        }
+    }
+    panic!("{} never held {count} annotations", path.display());
+}
+
+#[test]
+fn annotations_made_in_the_window_are_saved_and_shown_again() {
+    let (_dir, report) = report_copy();
+    let mut harness = window_on(&report);
+    drag_across(&mut harness, REQUIREMENTS, 2.0, 240.0);
+    assert!(shows(&harness, "绿"), "no colour toolbar beside the selection");
+    harness.key_press(Key::Num2);
+    harness.run();
+    let highlight = match harness.state().annotations() {
+        [only] => only.clone(),
+        other => panic!("expected one highlight, found {other:?}"),
+    };
+    assert_eq!(highlight.colour, Colour::Green);
+    let quote = &highlight.anchor.quote.exact;
+    assert!(quote.chars().count() >= 5 && REQUIREMENTS.starts_with(&quote[..quote.len().min(REQUIREMENTS.len())]) || quote.starts_with(REQUIREMENTS), "quote {quote:?}");
+
+    drag_across(&mut harness, INVESTMENT_LINE, 1.0, 400.0);
+    harness.key_press(Key::N);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "笔记")
+        .type_text("年度投资目标");
+    harness.run();
+    let tags = harness.get_by_role_and_label(Role::TextInput, "标签");
+    tags.click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "标签").type_text("投资");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let noted = |harness: &Harness<'static, ReportLensApp>| {
+        harness
+            .state()
+            .annotations()
+            .iter()
+            .find(|a| a.anchor.quote.exact.contains("固定资产投资"))
+            .cloned()
+            .unwrap_or_else(|| panic!("the second passage was not annotated"))
+    };
+    assert_eq!(noted(&harness).note, "年度投资目标");
+    assert_eq!(noted(&harness).tags, ["投资"]);
+
+    harness.get_by_role_and_label(Role::Button, "完成").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(noted(&harness).tags.is_empty(), "Ctrl+Z did not remove the tag");
+    assert_eq!(noted(&harness).note, "年度投资目标", "Ctrl+Z undid more than one change");
+
+    let saved = saved_sidecar(&mut harness, &report, 2);
+    assert!(saved.annotations.iter().any(|a| a.note == "年度投资目标" && a.tags.is_empty()));
+    assert!(saved.annotations.iter().any(|a| a.colour == Colour::Green));
+
+    let mut reopened = window_on(&report);
+    assert_eq!(reopened.state().annotations(), saved.annotations.as_slice());
+    reopened.get_by_label("批注 (2)").click();
+    reopened.run();
+    assert!(!labels(&reopened, |t| t == "年度投资目标").is_empty(), "the notes tab does not list the note");
+}
+
+#[test]
+fn clicking_an_indicator_offers_to_track_it_with_a_status() {
+    let (_dir, report) = report_copy();
+    let mut harness = window_on(&report);
+    let view = harness.state().view().unwrap_or_else(|| panic!("not open"));
+    let indicator = view
+        .indicators
+        .iter()
+        .find(|i| i.text.contains("全社会固定资产投资300亿元"))
+        .unwrap_or_else(|| panic!("no investment target"))
+        .clone();
+    let rect = harness.get_by_label(INVESTMENT_LINE).rect();
+    harness.get_by_label(INVESTMENT_LINE).hover();
+    harness.run();
+    let on_indicator = egui::pos2(rect.left() + 60.0, rect.top() + 10.0);
+    harness.hover_at(on_indicator);
+    harness.drag_at(on_indicator);
+    harness.step();
+    harness.drop_at(on_indicator);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "跟踪此目标").click();
+    harness.run();
+    let tracked = harness
+        .state()
+        .annotations()
+        .iter()
+        .find(|a| a.indicator.is_some())
+        .cloned()
+        .unwrap_or_else(|| panic!("no tracking annotation"));
+    assert_eq!(tracked.anchor.quote.exact, indicator.text);
+    assert_eq!(tracked.status, Some(Status::NotStarted));
+    harness.get_by_role_and_label(Role::ComboBox, "状态").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "进行中").click();
+    harness.run();
+    let saved = saved_sidecar(&mut harness, &report, 1);
+    assert_eq!(saved.annotations[0].status, Some(Status::InProgress));
+    assert_eq!(saved.annotations[0].indicator.as_ref().map(|i| i.value.as_str()), Some("300"));
+}
+
+#[test]
+fn ctrl_c_copies_the_selection_across_paragraphs() {
+    let mut harness = sample();
+    drag_across(&mut harness, REQUIREMENTS, 2.0, 120.0);
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert!(REQUIREMENTS.starts_with(copied[0].as_str()) && copied[0].chars().count() >= 3, "{copied:?}");
 }

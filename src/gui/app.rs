@@ -2,12 +2,17 @@
 
 use std::path::PathBuf;
 
+use crate::annotations::{self, Annotation, NotesFile};
 use crate::document::Document;
 use crate::gui::commands::Command;
 use crate::gui::loader::Loader;
+use crate::gui::notes::editor::EditorState;
+use crate::gui::notes::panel::NotesFilter;
+use crate::gui::notes::session::NotesSession;
 use crate::gui::panels::find::FindState;
 use crate::gui::panels::table::TableState;
 use crate::gui::reader::HeightCache;
+use crate::gui::selection::Selection;
 use crate::gui::settings::Settings;
 use crate::gui::view::DocView;
 use crate::gui::{fonts, SAMPLE_NAME, SAMPLE_TEXT};
@@ -34,6 +39,19 @@ pub struct ReportLensApp {
     pub(crate) find: FindState,
     pub(crate) table: TableState,
     pub(crate) heights: HeightCache,
+    /// The open document's annotations and their sidecar.
+    pub(crate) notes: Option<NotesSession>,
+    /// The reader's text selection.
+    pub(crate) selection: Option<Selection>,
+    /// The annotation editor, when open.
+    pub(crate) editor: Option<EditorState>,
+    /// The indicator popup: the indicator and where it was clicked.
+    pub(crate) popup: Option<(usize, egui::Pos2)>,
+    pub(crate) notes_filter: NotesFilter,
+    /// Where the selection ends on screen, for the toolbar.
+    pub(crate) selection_end: Option<egui::Rect>,
+    /// Where sidecars go when they cannot sit next to the report.
+    data_dir: PathBuf,
     fonts_installed: bool,
 }
 
@@ -51,8 +69,22 @@ impl ReportLensApp {
             find: FindState::default(),
             table: TableState::default(),
             heights: HeightCache::default(),
+            notes: None,
+            selection: None,
+            editor: None,
+            popup: None,
+            notes_filter: NotesFilter::default(),
+            selection_end: None,
+            data_dir: annotations::data_dir(),
             fonts_installed: false,
         }
+    }
+
+    /// Keeps sidecars that cannot sit next to their report (and the
+    /// sample's) in `data_dir` instead of the platform's data folder.
+    pub fn with_data_dir(mut self, data_dir: PathBuf) -> Self {
+        self.data_dir = data_dir;
+        self
     }
 
     /// Installs the fonts and input options into `ctx` the first time it is drawn.
@@ -65,21 +97,42 @@ impl ReportLensApp {
 
     /// Starts opening `path` in the background; the current document stays until it is ready.
     pub fn open(&mut self, path: PathBuf, ctx: &egui::Context) {
-        self.loader.start(path, ctx);
+        self.loader.start(path, self.data_dir.clone(), ctx);
     }
 
-    /// Opens the bundled sample report.
+    /// Opens the bundled sample report; its notes live in the data folder.
     pub fn open_sample(&mut self) {
-        self.show(DocView::new(
-            Document::from_text(SAMPLE_NAME, SAMPLE_TEXT),
-            None,
-        ));
+        self.show_document(Document::from_text(SAMPLE_NAME, SAMPLE_TEXT));
     }
 
     /// Shows `doc` at once, extracting on this thread (for tests and benchmarks;
-    /// the window opens files in the background with [`Self::open`]).
+    /// the window opens files in the background with [`Self::open`]). Its
+    /// notes are kept in the data folder.
     pub fn show_document(&mut self, doc: Document) {
-        self.show(DocView::new(doc, None));
+        let notes = NotesFile::open(None, &doc, &self.data_dir);
+        self.show(DocView::new(doc, None), notes);
+    }
+
+    /// The open document's annotations.
+    pub fn annotations(&self) -> &[Annotation] {
+        self.notes.as_ref().map_or(&[], |n| n.store.all())
+    }
+
+    /// The file the notes are being saved to.
+    pub fn notes_path(&self) -> Option<&std::path::Path> {
+        self.notes.as_ref().map(|n| n.target())
+    }
+
+    /// True when a change to the notes has not been written yet.
+    pub fn notes_dirty(&self) -> bool {
+        self.notes.as_ref().is_some_and(|n| n.is_dirty())
+    }
+
+    /// Writes unsaved notes now (on exit).
+    pub fn flush_notes(&mut self) {
+        if let Some(notes) = &mut self.notes {
+            notes.flush();
+        }
     }
 
     /// True while a file is being opened.
@@ -103,15 +156,21 @@ impl ReportLensApp {
             return;
         };
         match loaded {
-            Ok(view) => {
+            Ok((view, notes)) => {
                 self.settings.remember(path);
-                self.show(view);
+                self.show(view, notes);
             }
             Err(error) => self.error = Some(self.settings.language.load_error(&error)),
         }
     }
 
-    fn show(&mut self, view: DocView) {
+    fn show(&mut self, view: DocView, notes: annotations::Loaded) {
+        self.flush_notes();
+        self.notes = Some(NotesSession::new(notes));
+        self.selection = None;
+        self.editor = None;
+        self.popup = None;
+        self.notes_filter = NotesFilter::default();
         self.view = Some(view);
         self.error = None;
         self.selected = None;
@@ -133,10 +192,6 @@ impl ReportLensApp {
             }
             Command::OpenSample => self.open_sample(),
             Command::Reveal(index) => self.reveal(index, now),
-            Command::Select(index) => {
-                self.selected = Some((index, now));
-                self.table.scroll_to_selected = true;
-            }
             Command::ScrollTo(offset) => self.scroll_to = Some(offset),
             Command::Zoom(zoom) => self.settings.set_zoom(zoom),
             Command::ToggleFind => {
@@ -144,6 +199,22 @@ impl ReportLensApp {
                 self.find.focus = self.find.open;
             }
             Command::DismissError => self.error = None,
+            Command::SetSelection(selection) => {
+                self.selection = selection;
+                self.popup = None;
+            }
+            Command::IndicatorClicked(index) => {
+                self.selected = Some((index, now));
+                self.table.scroll_to_selected = true;
+                self.popup = ctx.pointer_interact_pos().map(|pos| (index, pos));
+            }
+            Command::DismissPopup => self.popup = None,
+            Command::DismissNotice => {
+                if let Some(notes) = &mut self.notes {
+                    notes.notice = None;
+                }
+            }
+            command => self.annotate(command, ctx),
         }
     }
 

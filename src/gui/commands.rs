@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::annotations::Colour;
+use crate::gui::notes::editor::EditorFocus;
+use crate::gui::selection::Selection;
+
 /// One action requested by the user through a view.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -14,8 +18,6 @@ pub enum Command {
     OpenSample,
     /// Select an indicator (by index) and scroll the text to it.
     Reveal(usize),
-    /// Select an indicator without moving the text (a click in the text).
-    Select(usize),
     /// Scroll the text to a char offset (an outline click).
     ScrollTo(usize),
     /// Set the zoom factor.
@@ -24,4 +26,30 @@ pub enum Command {
     ToggleFind,
     /// Dismiss the error message.
     DismissError,
+    /// Replace the text selection.
+    SetSelection(Option<Selection>),
+    /// Copy the selected text to the clipboard.
+    CopySelection,
+    /// Highlight the selection (or recolour the annotation it matches).
+    Highlight(Colour),
+    /// Annotate the selection and open the editor on its note or tags.
+    AnnotateSelection(EditorFocus),
+    /// An indicator was clicked in the text: select it and offer to track it.
+    IndicatorClicked(usize),
+    /// Close the indicator popup.
+    DismissPopup,
+    /// Track an indicator (by index) as a target.
+    Track(usize),
+    /// Open the editor on an annotation.
+    EditAnnotation(String),
+    /// Scroll to an annotation and open its editor.
+    JumpToAnnotation(String),
+    /// Delete an annotation (undoable).
+    DeleteAnnotation(String),
+    /// Undo the last annotation change.
+    Undo,
+    /// Redo the last undone annotation change.
+    Redo,
+    /// Dismiss the notes notice.
+    DismissNotice,
 }

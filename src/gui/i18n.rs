@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::annotations::{Colour, Status};
 use crate::error::LoadError;
 use crate::indicators::{Category, Kind};
 
@@ -58,6 +59,44 @@ pub enum Key {
     NoOutline,
     Legend,
     Shown,
+    Edit,
+    Undo,
+    Redo,
+    ExportNotes,
+    Notes,
+    Note,
+    NoteHint,
+    Tags,
+    TagHint,
+    Suggested,
+    Colour,
+    Status,
+    NoStatus,
+    Copy,
+    Annotation,
+    DeleteAnnotation,
+    Done,
+    TrackTarget,
+    OpenTracking,
+    Tracks,
+    Unplaced,
+    AllColours,
+    AllTags,
+    AllStatuses,
+    FilterNotesHint,
+    NoNotes,
+    Delete,
+    NotesSavedIn,
+    AppDataFolder,
+    Unsaved,
+    Saved,
+    NoticeMerged,
+    NoticeDiverted,
+    NoticeRecovery,
+    NoticeReanchored,
+    NoticeSaveFailed,
+    Exported,
+    ExportFailed,
 }
 
 impl Language {
@@ -103,6 +142,16 @@ impl Language {
             Category::Other => ("其他", "other"),
         };
         self.pick(zh, en)
+    }
+
+    /// The name of a tracked target's status.
+    pub fn status(self, status: Status) -> &'static str {
+        self.pick(status.chinese(), status.english())
+    }
+
+    /// The name of an annotation colour.
+    pub fn colour(self, colour: Colour) -> &'static str {
+        self.pick(colour.chinese(), colour.as_str())
     }
 
     /// A load error, naming the file, in this language.
@@ -189,5 +238,43 @@ fn words(key: Key) -> (&'static str, &'static str) {
         Key::NoOutline => ("（无标题）", "(no headings)"),
         Key::Legend => ("图例", "Legend"),
         Key::Shown => ("显示", "shown"),
+        Key::Edit => ("编辑", "Edit"),
+        Key::Undo => ("撤销", "Undo"),
+        Key::Redo => ("重做", "Redo"),
+        Key::ExportNotes => ("导出批注", "Export notes"),
+        Key::Notes => ("批注", "Notes"),
+        Key::Note => ("笔记", "Note"),
+        Key::NoteHint => ("写下笔记…", "Write a note…"),
+        Key::Tags => ("标签", "Tags"),
+        Key::TagHint => ("添加标签，回车确认", "Add a tag, Enter to confirm"),
+        Key::Suggested => ("建议", "Suggested"),
+        Key::Colour => ("颜色", "Colour"),
+        Key::Status => ("状态", "Status"),
+        Key::NoStatus => ("（无）", "(none)"),
+        Key::Copy => ("复制", "Copy"),
+        Key::Annotation => ("批注", "Annotation"),
+        Key::DeleteAnnotation => ("删除批注", "Delete annotation"),
+        Key::Done => ("完成", "Done"),
+        Key::TrackTarget => ("跟踪此目标", "Track this target"),
+        Key::OpenTracking => ("打开跟踪批注", "Open tracking note"),
+        Key::Tracks => ("跟踪指标", "Tracks"),
+        Key::Unplaced => ("未能定位", "Could not be placed"),
+        Key::AllColours => ("全部颜色", "All colours"),
+        Key::AllTags => ("全部标签", "All tags"),
+        Key::AllStatuses => ("全部状态", "All statuses"),
+        Key::FilterNotesHint => ("筛选批注", "Filter notes"),
+        Key::NoNotes => ("还没有批注。在正文中拖选文字，按 1–5 高亮，N 写笔记，T 加标签。", "No notes yet. Drag across the text to select, then press 1–5 to highlight, N for a note, T for tags."),
+        Key::Delete => ("删除", "Delete"),
+        Key::NotesSavedIn => ("批注保存在", "Notes saved in"),
+        Key::AppDataFolder => ("应用数据目录", "the app data folder"),
+        Key::Unsaved => ("未保存", "unsaved"),
+        Key::Saved => ("已保存", "saved"),
+        Key::NoticeMerged => ("批注文件被其他程序修改过，已与当前批注合并。", "The notes file was changed by another program; its changes were merged with yours."),
+        Key::NoticeDiverted => ("批注文件无法使用，已原样保留", "The notes file cannot be used and was left untouched"),
+        Key::NoticeRecovery => ("新的批注保存在恢复文件", "new notes are saved to the recovery file"),
+        Key::NoticeReanchored => ("报告内容已变化，批注已重新定位", "The report changed since the notes were made; they were re-anchored"),
+        Key::NoticeSaveFailed => ("批注保存失败，将自动重试", "Saving the notes failed; retrying"),
+        Key::Exported => ("已导出", "Exported"),
+        Key::ExportFailed => ("导出失败", "Export failed"),
     }
 }

@@ -1,16 +1,17 @@
-//! Opening a report off the UI thread: reading, decoding, structure and
-//! extraction run in a worker thread; the window polls for the result and
+//! Opening a report off the UI thread: reading, decoding, structure,
+//! extraction and loading its notes run in a worker thread; the window polls for the result and
 //! shows a progress indicator meanwhile.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, TryRecvError};
 
+use crate::annotations::{self, NotesFile};
 use crate::document::Document;
 use crate::error::LoadError;
 use crate::gui::view::DocView;
 
-/// The outcome of opening one file.
-pub type Loaded = Result<DocView, LoadError>;
+/// The outcome of opening one file: its view and its notes.
+pub type Loaded = Result<(DocView, annotations::Loaded), LoadError>;
 
 /// At most one load in flight.
 #[derive(Default)]
@@ -19,14 +20,17 @@ pub struct Loader {
 }
 
 impl Loader {
-    /// Starts opening `path`; a load still running is abandoned.
-    pub fn start(&mut self, path: PathBuf, ctx: &egui::Context) {
+    /// Starts opening `path` and its notes (sidecar, or in `data_dir`); a
+    /// load still running is abandoned.
+    pub fn start(&mut self, path: PathBuf, data_dir: PathBuf, ctx: &egui::Context) {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         let worker_path = path.clone();
         std::thread::spawn(move || {
-            let loaded =
-                Document::open(&worker_path).map(|doc| DocView::new(doc, Some(worker_path)));
+            let loaded = Document::open(&worker_path).map(|doc| {
+                let notes = NotesFile::open(Some(&worker_path), &doc, &data_dir);
+                (DocView::new(doc, Some(worker_path)), notes)
+            });
             // The window may have closed or started another load; then nobody listens.
             let _ = sender.send(loaded);
             ctx.request_repaint();

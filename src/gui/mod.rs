@@ -2,16 +2,21 @@
 //! documents through the core library and never changes them.
 //!
 //! Layout: [`app`] owns the state and applies [`commands::Command`]s that the
-//! views return; [`reader`] paints the document, [`panels`] the outline, the
-//! indicator table, the find bar and the status bar.
+//! views return; [`reader`] paints the document and its annotations and
+//! tracks the text selection, [`panels`] the outline, the indicator table,
+//! the find bar and the status bar; [`notes`] holds the annotations with
+//! their autosave, the editor, the selection toolbar and the notes panel.
 
+mod annotate;
 mod app;
 mod commands;
 mod fonts;
 mod i18n;
 mod loader;
+mod notes;
 mod panels;
 mod reader;
+mod selection;
 mod settings;
 mod shell;
 mod theme;

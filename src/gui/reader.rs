@@ -3,13 +3,17 @@
 //! cached height per paragraph). Indicators are highlighted by kind inside
 //! the layout; hover, selection, flash and find matches are painted over it.
 
+use std::sync::Arc;
+
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Galley, Pos2, Rect, Sense, Ui, Vec2};
 
+use crate::annotations::Annotation;
 use crate::document::BlockKind;
 use crate::gui::commands::Command;
 use crate::gui::fonts::BOLD;
 use crate::gui::panels::tooltip;
+use crate::gui::selection::Selection;
 use crate::gui::theme;
 use crate::gui::view::{DocView, Paragraph};
 use crate::gui::Language;
@@ -35,6 +39,10 @@ pub struct ReaderInput<'a> {
     pub current_match: Option<usize>,
     /// Scroll so that this char offset is at the top of the view.
     pub scroll_to: Option<usize>,
+    /// The reader's text selection.
+    pub selection: Option<Selection>,
+    /// The annotations to show, in document order.
+    pub annotations: &'a [Annotation],
 }
 
 /// What the reader reports back besides commands.
@@ -44,6 +52,18 @@ pub struct ReaderOutput {
     pub commands: Vec<Command>,
     /// Char offset of the first paragraph in view.
     pub top_offset: usize,
+    /// The selection as the user changed it this frame (`Some(None)` clears it).
+    pub selection: Option<Option<Selection>>,
+    /// Where the selection ends on screen, when that is in view.
+    pub selection_end: Option<Rect>,
+}
+
+/// A paragraph painted this frame, for mapping the pointer to a char.
+struct Painted {
+    index: usize,
+    top: Pos2,
+    galley: Arc<Galley>,
+    response: egui::Response,
 }
 
 /// Laid-out heights of the paragraphs, valid for one width, zoom and debris setting.
@@ -129,9 +149,18 @@ pub fn show(
             .enumerate()
             .skip(first)
             .take_while(|(_, top)| **top <= viewport.max.y);
-        for (index, &y) in in_view {
-            let top = origin + Vec2::new(0.0, y);
-            paint_paragraph(ui, view, index, top, width, input, cache, &mut output);
+        let painted: Vec<Painted> = in_view
+            .filter_map(|(index, &y)| {
+                let top = origin + Vec2::new(0.0, y);
+                paint_paragraph(ui, view, index, top, width, input, cache)
+            })
+            .collect();
+        for paragraph in &painted {
+            paint_marks(ui, view, paragraph, input, &mut output);
+        }
+        track_drag(ui, view, &painted, input, &mut output);
+        for paragraph in &painted {
+            handle_click(ui, view, paragraph, input, &mut output);
         }
     });
     cache.tops = tops;
@@ -147,11 +176,10 @@ fn paint_paragraph(
     width: f32,
     input: &ReaderInput,
     cache: &mut HeightCache,
-    output: &mut ReaderOutput,
-) {
+) -> Option<Painted> {
     let paragraph = &view.paragraphs[index];
     if paragraph.kind == BlockKind::Debris && !input.show_debris {
-        return;
+        return None;
     }
     let dark = ui.visuals().dark_mode;
     let ink = reading_ink(ui.visuals());
@@ -164,27 +192,147 @@ fn paint_paragraph(
         cache.tops_stale = true;
         ui.ctx().request_repaint();
     }
-    let rect = Rect::from_min_size(top, Vec2::new(width, galley.size().y));
+    let rect = Rect::from_min_size(top, Vec2::new(width, height));
     let response = ui.interact(
         rect,
         ui.scope_id().with(("paragraph", index)),
-        Sense::click(),
+        Sense::click_and_drag(),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &paragraph.text));
-    paint_find_matches(ui, paragraph, &galley, top, input);
-    ui.painter().galley(top, galley.clone(), ink);
-    paint_selection(ui, paragraph, &galley, top, input);
-    let hovered = response
-        .hover_pos()
-        .and_then(|pos| indicator_at(paragraph, &galley, pos - top));
-    if let Some(indicator) = hovered {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        if response.clicked() {
-            output.commands.push(Command::Select(indicator));
-        }
-        response
-            .on_hover_ui_at_pointer(|ui| tooltip(ui, &view.indicators[indicator], input.language));
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
     }
+    paint_find_matches(ui, paragraph, &galley, top, input);
+    paint_annotation_fills(ui, paragraph, &galley, top, input);
+    ui.painter().galley(top, galley.clone(), ink);
+    Some(Painted {
+        index,
+        top,
+        galley,
+        response,
+    })
+}
+
+/// Marks painted over the text: the selected indicator, annotation
+/// underlines, the selection; and the indicator tooltip.
+fn paint_marks(
+    ui: &mut Ui,
+    view: &DocView,
+    painted: &Painted,
+    input: &ReaderInput,
+    output: &mut ReaderOutput,
+) {
+    let paragraph = &view.paragraphs[painted.index];
+    paint_selected_indicator(ui, paragraph, &painted.galley, painted.top, input);
+    paint_annotation_lines(ui, paragraph, &painted.galley, painted.top, input);
+    if let Some(end) = paint_selection(ui, paragraph, &painted.galley, painted.top, input) {
+        output.selection_end = Some(end);
+    }
+    let Some(pos) = painted.response.hover_pos() else {
+        return;
+    };
+    let at = char_at(&painted.galley, pos - painted.top);
+    let hovered = at.and_then(|at| indicator_at(paragraph, at));
+    if let Some(indicator) = hovered {
+        if !painted.response.dragged() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            painted.response.clone().on_hover_ui_at_pointer(|ui| {
+                tooltip(ui, &view.indicators[indicator], input.language)
+            });
+        }
+    }
+}
+
+/// A click opens the annotation under the pointer, else selects the
+/// indicator there, else clears the selection.
+fn handle_click(
+    ui: &Ui,
+    view: &DocView,
+    painted: &Painted,
+    input: &ReaderInput,
+    output: &mut ReaderOutput,
+) {
+    if !painted.response.clicked() {
+        return;
+    }
+    let paragraph = &view.paragraphs[painted.index];
+    let at = painted
+        .response
+        .interact_pointer_pos()
+        .and_then(|pos| char_at(&painted.galley, pos - painted.top));
+    let annotation = at.and_then(|at| {
+        input
+            .annotations
+            .iter()
+            .filter(|a| a.covers(paragraph.span.start + at))
+            .min_by_key(|a| a.anchor.end() - a.anchor.start())
+    });
+    output.selection = Some(None);
+    if let Some(annotation) = annotation {
+        output
+            .commands
+            .push(Command::EditAnnotation(annotation.id.clone()));
+    } else if let Some(indicator) = at.and_then(|at| indicator_at(paragraph, at)) {
+        output.commands.push(Command::IndicatorClicked(indicator));
+    }
+    ui.ctx().request_repaint();
+}
+
+/// Starts, extends and auto-scrolls a drag selection across painted paragraphs.
+fn track_drag(
+    ui: &mut Ui,
+    view: &DocView,
+    painted: &[Painted],
+    input: &ReaderInput,
+    output: &mut ReaderOutput,
+) {
+    let Some(dragging) = painted.iter().find(|p| p.response.dragged()) else {
+        return;
+    };
+    let (origin, pointer) = ui.input(|i| (i.pointer.press_origin(), i.pointer.interact_pos()));
+    let anchor = match input.selection {
+        Some(selection) if !dragging.response.drag_started() => Some(selection.anchor),
+        _ => origin.and_then(|pos| offset_at(view, painted, pos)),
+    };
+    let focus = pointer.and_then(|pos| offset_at(view, painted, pos));
+    if let (Some(anchor), Some(focus)) = (anchor, focus) {
+        output.selection = Some(Some(Selection { anchor, focus }));
+    }
+    if let Some(pointer) = pointer {
+        let clip = ui.clip_rect();
+        let edge = 40.0;
+        let speed = if pointer.y < clip.top() + edge {
+            (clip.top() + edge - pointer.y).min(edge)
+        } else if pointer.y > clip.bottom() - edge {
+            -(pointer.y - (clip.bottom() - edge)).min(edge)
+        } else {
+            0.0
+        };
+        if speed != 0.0 {
+            ui.scroll_with_delta(Vec2::new(0.0, speed * 0.5));
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// The document char offset nearest `pos` among the painted paragraphs.
+fn offset_at(view: &DocView, painted: &[Painted], pos: Pos2) -> Option<usize> {
+    let first = painted.first()?;
+    let last = painted.last()?;
+    if pos.y < first.top.y {
+        return Some(view.paragraphs[first.index].span.start);
+    }
+    let below = painted
+        .iter()
+        .rev()
+        .find(|p| p.top.y <= pos.y)
+        .unwrap_or(last);
+    let paragraph = &view.paragraphs[below.index];
+    if pos.y > below.top.y + below.galley.size().y {
+        return Some(paragraph.span.end);
+    }
+    let at = below.galley.cursor_from_pos(pos - below.top).index.0;
+    Some(paragraph.span.start + at.min(paragraph.span.end - paragraph.span.start))
 }
 
 /// Body text colour: darker than egui's label grey on light backgrounds, lighter on dark ones.
@@ -196,12 +344,23 @@ fn reading_ink(visuals: &egui::Visuals) -> Color32 {
     }
 }
 
-/// The indicator under `pos` (relative to the galley), if any.
-fn indicator_at(paragraph: &Paragraph, galley: &Galley, pos: Vec2) -> Option<usize> {
+/// The char under `pos` (relative to the galley), if the pointer is on the text.
+fn char_at(galley: &Galley, pos: Vec2) -> Option<usize> {
     if !galley.rect.contains(pos.to_pos2()) {
         return None;
     }
-    let at = galley.cursor_from_pos(pos).index.0;
+    let cursor = galley.cursor_from_pos(pos).index.0;
+    let left = galley.pos_from_cursor(CCursor::new(cursor));
+    // The cursor is the nearest boundary: step back when the pointer is left of it.
+    Some(if pos.x < left.min.x {
+        cursor.saturating_sub(1)
+    } else {
+        cursor
+    })
+}
+
+/// The indicator covering char `at` of the paragraph, if any.
+fn indicator_at(paragraph: &Paragraph, at: usize) -> Option<usize> {
     paragraph
         .highlights
         .iter()
@@ -209,7 +368,7 @@ fn indicator_at(paragraph: &Paragraph, galley: &Galley, pos: Vec2) -> Option<usi
         .map(|h| h.indicator)
 }
 
-fn paint_selection(
+fn paint_selected_indicator(
     ui: &Ui,
     paragraph: &Paragraph,
     galley: &Galley,
@@ -232,6 +391,95 @@ fn paint_selection(
                 stroke,
                 egui::StrokeKind::Outside,
             );
+        }
+    }
+}
+
+/// Paints the text selection; returns the screen rect of its last row in this paragraph.
+fn paint_selection(
+    ui: &Ui,
+    paragraph: &Paragraph,
+    galley: &Galley,
+    top: Pos2,
+    input: &ReaderInput,
+) -> Option<Rect> {
+    let selection = input.selection.filter(|s| !s.is_empty())?;
+    let (from, to) = paragraph_part(paragraph, selection.start(), selection.end())?;
+    let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
+    let rects = char_rects(galley, from, to);
+    for rect in &rects {
+        ui.painter()
+            .rect_filled(rect.translate(top.to_vec2()), 2.0, fill);
+    }
+    let ends_here = selection.end() <= paragraph.span.end;
+    rects
+        .last()
+        .filter(|_| ends_here)
+        .map(|r| r.translate(top.to_vec2()))
+}
+
+/// The chars `start..end` (document offsets) that fall in `paragraph`, relative to it.
+fn paragraph_part(paragraph: &Paragraph, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (from, to) = (start.max(paragraph.span.start), end.min(paragraph.span.end));
+    (from < to).then(|| (from - paragraph.span.start, to - paragraph.span.start))
+}
+
+/// The placed annotations overlapping `paragraph`, with their part of it.
+fn annotations_in<'a>(
+    paragraph: &'a Paragraph,
+    input: &'a ReaderInput,
+) -> impl Iterator<Item = (&'a Annotation, usize, usize)> + 'a {
+    input.annotations.iter().filter_map(move |a| {
+        if a.anchor.unplaced {
+            return None;
+        }
+        paragraph_part(paragraph, a.anchor.start(), a.anchor.end()).map(|(f, t)| (a, f, t))
+    })
+}
+
+fn paint_annotation_fills(
+    ui: &Ui,
+    paragraph: &Paragraph,
+    galley: &Galley,
+    top: Pos2,
+    input: &ReaderInput,
+) {
+    let dark = ui.visuals().dark_mode;
+    for (annotation, from, to) in annotations_in(paragraph, input) {
+        for rect in char_rects(galley, from, to) {
+            ui.painter().rect_filled(
+                rect.translate(top.to_vec2()),
+                2.0,
+                theme::annotation_fill(annotation.colour, dark),
+            );
+        }
+    }
+}
+
+/// An underline in the annotation's colour, and a dot where a note is attached.
+fn paint_annotation_lines(
+    ui: &Ui,
+    paragraph: &Paragraph,
+    galley: &Galley,
+    top: Pos2,
+    input: &ReaderInput,
+) {
+    for (annotation, from, to) in annotations_in(paragraph, input) {
+        let colour = theme::annotation_line(annotation.colour);
+        let rects = char_rects(galley, from, to);
+        for rect in &rects {
+            let rect = rect.translate(top.to_vec2());
+            let line = Rect::from_min_max(
+                Pos2::new(rect.min.x, rect.max.y - 2.5),
+                Pos2::new(rect.max.x, rect.max.y - 0.5),
+            );
+            ui.painter().rect_filled(line, 0.0, colour);
+        }
+        let ends_here = annotation.anchor.end() <= paragraph.span.end;
+        let noted = !annotation.note.is_empty() || !annotation.tags.is_empty();
+        if let Some(last) = rects.last().filter(|_| ends_here && noted) {
+            let centre = last.translate(top.to_vec2()).right_top() + Vec2::new(2.0, 2.0);
+            ui.painter().circle_filled(centre, 3.5, colour);
         }
     }
 }

@@ -22,6 +22,16 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// What the panel right of the text shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RightTab {
+    /// The indicator table.
+    #[default]
+    Indicators,
+    /// The notes panel.
+    Notes,
+}
+
 /// Everything the user set that should survive a restart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -44,6 +54,8 @@ pub struct Settings {
     pub indicators_width: f32,
     /// Most recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// The tab shown in the right panel.
+    pub right_tab: RightTab,
 }
 
 impl Default for Settings {
@@ -58,6 +70,7 @@ impl Default for Settings {
             outline_width: 240.0,
             indicators_width: 460.0,
             recent: Vec::new(),
+            right_tab: RightTab::Indicators,
         }
     }
 }

@@ -1,14 +1,20 @@
 //! The window around the text: menus, keyboard shortcuts, dropped files, the
-//! panels and the error banner, laid out each frame.
+//! panels, the error banner and the floating annotation controls, laid out
+//! each frame; and the autosave of the notes.
 
 use egui::{Key as KeyCode, Modifiers, Ui};
 
+use crate::annotations::Colour;
 use crate::gui::app::{ReportLensApp, FLASH_SECONDS};
 use crate::gui::commands::Command;
 use crate::gui::i18n::{Key, Language};
+use crate::gui::notes::editor::{self, EditorAction, EditorFocus};
+use crate::gui::notes::panel as notes_panel;
+use crate::gui::notes::session::Notice;
+use crate::gui::notes::toolbar;
 use crate::gui::panels::{find, outline, status, table};
 use crate::gui::reader::{self, ReaderInput};
-use crate::gui::settings::ThemeChoice;
+use crate::gui::settings::{RightTab, ThemeChoice};
 use crate::gui::theme;
 use crate::gui::view::KINDS;
 
@@ -18,14 +24,20 @@ impl ReportLensApp {
         let ctx = ui.ctx().clone();
         self.prepare_context(&ctx);
         self.poll_loader();
+        self.autosave(&ctx);
         apply_theme(&ctx, self.settings.theme);
         let mut commands = shortcuts(&ctx, self.settings.zoom);
+        commands.extend(annotation_keys(
+            &ctx,
+            self.selection.is_some_and(|s| !s.is_empty()),
+        ));
         commands.extend(dropped_files(&ctx));
         egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_bar(ui)));
         egui::Panel::bottom("status").show(ui, |ui| {
             status::show(
                 ui,
                 self.view.as_ref(),
+                self.notes.as_ref(),
                 self.loader.busy(),
                 self.settings.language,
             )
@@ -35,6 +47,7 @@ impl ReportLensApp {
         }
         self.side_panels(ui, &mut commands);
         egui::CentralPanel::default().show(ui, |ui| commands.extend(self.central(ui)));
+        commands.extend(self.floating(&ctx));
         for command in commands {
             self.apply(command, &ctx);
         }
@@ -65,12 +78,37 @@ impl ReportLensApp {
                     commands.push(Command::OpenSample);
                 }
             });
+            ui.menu_button(language.t(Key::Edit), |ui| {
+                self.edit_menu(ui, &mut commands)
+            });
             ui.menu_button(language.t(Key::View), |ui| {
                 self.view_menu(ui, &mut commands)
             });
             legend(ui, language);
         });
         commands
+    }
+
+    fn edit_menu(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let language = self.settings.language;
+        let (can_undo, can_redo) = self
+            .notes
+            .as_ref()
+            .map_or((false, false), |n| (n.store.can_undo(), n.store.can_redo()));
+        let undo = egui::Button::new(language.t(Key::Undo)).shortcut_text("Ctrl+Z");
+        if ui.add_enabled(can_undo, undo).clicked() {
+            commands.push(Command::Undo);
+        }
+        let redo = egui::Button::new(language.t(Key::Redo)).shortcut_text("Ctrl+Shift+Z");
+        if ui.add_enabled(can_redo, redo).clicked() {
+            commands.push(Command::Redo);
+        }
+        ui.separator();
+        let has_selection = self.selection.is_some_and(|s| !s.is_empty());
+        let copy = egui::Button::new(language.t(Key::Copy)).shortcut_text("Ctrl+C");
+        if ui.add_enabled(has_selection, copy).clicked() {
+            commands.push(Command::CopySelection);
+        }
     }
 
     fn view_menu(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -161,9 +199,18 @@ impl ReportLensApp {
             let panel = egui::Panel::right("indicators")
                 .resizable(true)
                 .default_size(self.settings.indicators_width);
+            let notes = self.notes.as_ref();
+            let tab = &mut self.settings.right_tab;
             let shown = panel.show(ui, |ui| {
-                ui.heading(language.t(Key::Indicators));
-                table::show(ui, &mut self.table, &view.indicators, selected, language)
+                right_tabs(ui, tab, notes.map_or(0, |n| n.store.all().len()), language);
+                match (*tab, notes) {
+                    (RightTab::Notes, Some(notes)) => {
+                        notes_panel::show(ui, &mut self.notes_filter, &notes.store, language)
+                    }
+                    _ => table::show(ui, &mut self.table, &view.indicators, selected, language)
+                        .into_iter()
+                        .collect(),
+                }
             });
             commands.extend(shown.inner);
             self.settings.indicators_width = shown.response.rect.width();
@@ -174,6 +221,11 @@ impl ReportLensApp {
         if let Some(error) = self.error.clone() {
             if error_banner(ui, &error, self.settings.language) {
                 return vec![Command::DismissError];
+            }
+        }
+        if let Some(notice) = self.notes.as_ref().and_then(|n| n.notice.clone()) {
+            if notice_banner(ui, &notice, self.settings.language) {
+                return vec![Command::DismissNotice];
             }
         }
         let Some(view) = &self.view else {
@@ -198,11 +250,124 @@ impl ReportLensApp {
             },
             current_match: self.find.open.then_some(self.find.current),
             scroll_to: self.scroll_to.take(),
+            selection: self.selection,
+            annotations: self.notes.as_ref().map_or(&[], |n| n.store.all()),
         };
         let output = reader::show(ui, view, &mut self.heights, &input);
         self.top_offset = output.top_offset;
-        output.commands
+        self.selection_end = output.selection_end;
+        let mut commands = output.commands;
+        if let Some(selection) = output.selection {
+            commands.insert(0, Command::SetSelection(selection));
+        }
+        commands
     }
+
+    /// The windows and popups over the text: the notes notice, the
+    /// selection toolbar, the indicator popup and the annotation editor.
+    fn floating(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let language = self.settings.language;
+        let mut commands = Vec::new();
+        let selecting = self.selection.is_some_and(|s| !s.is_empty());
+        let dragging = ctx.input(|i| i.pointer.primary_down());
+        if let (true, false, Some(end)) = (selecting, dragging, self.selection_end) {
+            commands.extend(toolbar::selection_toolbar(ctx, end, language));
+        }
+        if let (Some((index, pos)), Some(view)) = (self.popup, &self.view) {
+            if let Some(indicator) = view.indicators.get(index) {
+                let tracked = self.tracking_annotation(index).map(|a| a.id.clone());
+                commands.extend(toolbar::indicator_popup(
+                    ctx,
+                    index,
+                    indicator,
+                    pos,
+                    tracked.as_deref(),
+                    language,
+                ));
+            }
+        }
+        if let (Some(editor), Some(notes)) = (&mut self.editor, &mut self.notes) {
+            match editor::show(ctx, editor, &mut notes.store, language) {
+                EditorAction::Stay => {}
+                EditorAction::Close => self.editor = None,
+                EditorAction::Delete => commands.push(Command::DeleteAnnotation(editor.id.clone())),
+            }
+        }
+        commands
+    }
+
+    /// Saves notes that are due and checks for outside changes, then asks
+    /// for the frame that does the next of these.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if let Some(after) = self.notes.as_mut().and_then(|n| n.tick(now)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(after));
+        }
+    }
+}
+
+/// The tabs of the right panel: indicators and notes (with their count).
+fn right_tabs(ui: &mut Ui, tab: &mut RightTab, notes: usize, language: Language) {
+    ui.horizontal(|ui| {
+        ui.selectable_value(
+            tab,
+            RightTab::Indicators,
+            egui::RichText::new(language.t(Key::Indicators)).heading(),
+        );
+        ui.selectable_value(
+            tab,
+            RightTab::Notes,
+            egui::RichText::new(format!("{} ({notes})", language.t(Key::Notes))).heading(),
+        );
+    });
+    ui.separator();
+}
+
+/// 1–5 highlight, N note, T tags, Ctrl+C copy (with a selection and no text
+/// field focused); Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo; Esc clears the selection.
+fn annotation_keys(ctx: &egui::Context, has_selection: bool) -> Vec<Command> {
+    if ctx.memory(|m| m.focused().is_some()) {
+        return Vec::new();
+    }
+    let mut commands = Vec::new();
+    let pressed = |modifiers, key| ctx.input_mut(|i| i.consume_key(modifiers, key));
+    if pressed(Modifiers::COMMAND | Modifiers::SHIFT, KeyCode::Z)
+        || pressed(Modifiers::COMMAND, KeyCode::Y)
+    {
+        commands.push(Command::Redo);
+    }
+    if pressed(Modifiers::COMMAND, KeyCode::Z) {
+        commands.push(Command::Undo);
+    }
+    if !has_selection {
+        return commands;
+    }
+    let digits = [
+        KeyCode::Num1,
+        KeyCode::Num2,
+        KeyCode::Num3,
+        KeyCode::Num4,
+        KeyCode::Num5,
+    ];
+    for (digit, colour) in digits.into_iter().zip(Colour::ALL) {
+        if pressed(Modifiers::NONE, digit) {
+            commands.push(Command::Highlight(colour));
+        }
+    }
+    if pressed(Modifiers::NONE, KeyCode::N) {
+        commands.push(Command::AnnotateSelection(EditorFocus::Note));
+    }
+    if pressed(Modifiers::NONE, KeyCode::T) {
+        commands.push(Command::AnnotateSelection(EditorFocus::Tags));
+    }
+    let copied = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+    if copied || pressed(Modifiers::COMMAND, KeyCode::C) {
+        commands.push(Command::CopySelection);
+    }
+    if pressed(Modifiers::NONE, KeyCode::Escape) {
+        commands.push(Command::SetSelection(None));
+    }
+    commands
 }
 
 /// Shows the error with a close button; returns true when it is dismissed.
@@ -216,6 +381,54 @@ fn error_banner(ui: &mut Ui, error: &str, language: Language) -> bool {
                     ui.visuals().error_fg_color,
                     format!("{}：{error}", language.t(Key::CannotOpen)),
                 );
+                dismissed = ui.button(language.t(Key::Close)).clicked();
+            });
+        });
+    dismissed
+}
+
+/// Tells the reader what happened to their notes; returns true when dismissed.
+fn notice_banner(ui: &mut Ui, notice: &Notice, language: Language) -> bool {
+    let (text, warning) = match notice {
+        Notice::Merged => (language.t(Key::NoticeMerged).to_string(), false),
+        Notice::Reanchored(counts) => (
+            format!(
+                "{}：{} / {} / {} · {} {}",
+                language.t(Key::NoticeReanchored),
+                counts.exact,
+                counts.moved,
+                counts.fuzzy,
+                language.t(Key::Unplaced),
+                counts.unplaced
+            ),
+            counts.unplaced > 0,
+        ),
+        Notice::Diverted(diversion) => (
+            format!(
+                "{}（{}）；{} {}",
+                language.t(Key::NoticeDiverted),
+                diversion.reason,
+                language.t(Key::NoticeRecovery),
+                diversion.recovery.display()
+            ),
+            true,
+        ),
+        Notice::SaveFailed(reason) => (
+            format!("{}：{reason}", language.t(Key::NoticeSaveFailed)),
+            true,
+        ),
+    };
+    let colour = if warning {
+        ui.visuals().warn_fg_color
+    } else {
+        ui.visuals().hyperlink_color
+    };
+    let mut dismissed = false;
+    egui::Frame::group(ui.style())
+        .fill(colour.gamma_multiply(0.12))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(colour, text);
                 dismissed = ui.button(language.t(Key::Close)).clicked();
             });
         });
@@ -292,5 +505,10 @@ impl eframe::App for ReportLensApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        self.flush_notes();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush_notes();
     }
 }

@@ -1,9 +1,10 @@
-//! The status bar: file name, encoding, size, indicator counts by kind, and
-//! the file being opened.
+//! The status bar: file name, encoding, size, indicator counts by kind, where
+//! the notes are saved, and the file being opened.
 
 use egui::Ui;
 
 use crate::gui::i18n::Key;
+use crate::gui::notes::session::NotesSession;
 use crate::gui::theme;
 use crate::gui::view::{DocView, KINDS};
 use crate::gui::Language;
@@ -12,6 +13,7 @@ use crate::gui::Language;
 pub fn show(
     ui: &mut Ui,
     view: Option<&DocView>,
+    notes: Option<&NotesSession>,
     loading: Option<&std::path::Path>,
     language: Language,
 ) {
@@ -37,5 +39,34 @@ pub fn show(
             ui.colored_label(theme::swatch(*kind, dark), "■");
             ui.label(format!("{} {count}", language.kind(*kind)));
         }
+        if let Some(notes) = notes {
+            ui.separator();
+            notes_status(ui, notes, language);
+        }
     });
+}
+
+/// "批注 3 · 已保存 · 保存在 x.reportlens.json", with the full path on hover.
+fn notes_status(ui: &mut Ui, notes: &NotesSession, language: Language) {
+    let state = if notes.is_dirty() {
+        language.t(Key::Unsaved)
+    } else {
+        language.t(Key::Saved)
+    };
+    let target = notes.target();
+    let diverted = target != notes.location().path;
+    let place = match (notes.location().beside_report, diverted) {
+        (true, false) => target
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        (true, true) => target.display().to_string(),
+        (false, _) => format!("{} {}", language.t(Key::AppDataFolder), target.display()),
+    };
+    ui.label(format!(
+        "{} {} · {state} · {} {place}",
+        language.t(Key::Notes),
+        notes.store.all().len(),
+        language.t(Key::NotesSavedIn)
+    ))
+    .on_hover_text(target.display().to_string());
 }

@@ -1,0 +1,150 @@
+//! Applying the annotation commands to the open document's notes: highlight,
+//! note and tag a selection, track an indicator, open, jump to and delete
+//! annotations, undo and redo, and copy the selection.
+
+use crate::annotations::{Anchor, Annotation, Colour};
+use crate::gui::app::ReportLensApp;
+use crate::gui::commands::Command;
+use crate::gui::notes::editor::{EditorFocus, EditorState};
+
+impl ReportLensApp {
+    /// Applies one annotation command.
+    pub(crate) fn annotate(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::CopySelection => self.copy_selection(ctx),
+            Command::Highlight(colour) => {
+                if let Some(id) = self.annotation_for_selection(colour) {
+                    self.update_colour(&id, colour);
+                }
+            }
+            Command::AnnotateSelection(focus) => {
+                if let Some(id) = self.annotation_for_selection(Colour::Yellow) {
+                    self.edit(&id, Some(focus));
+                }
+            }
+            Command::Track(index) => self.track(index),
+            Command::EditAnnotation(id) => self.edit(&id, None),
+            Command::JumpToAnnotation(id) => {
+                let start = self
+                    .notes
+                    .as_ref()
+                    .and_then(|n| n.store.get(&id))
+                    .map(|a| a.anchor.start());
+                self.scroll_to = start;
+                self.edit(&id, None);
+            }
+            Command::DeleteAnnotation(id) => {
+                if let Some(notes) = &mut self.notes {
+                    notes.store.remove(&id);
+                }
+                self.close_editor_if_gone();
+            }
+            Command::Undo | Command::Redo => {
+                if let Some(notes) = &mut self.notes {
+                    if command == Command::Undo {
+                        notes.store.undo();
+                    } else {
+                        notes.store.redo();
+                    }
+                }
+                self.close_editor_if_gone();
+            }
+            _ => {}
+        }
+    }
+
+    /// The annotation exactly covering the selection, made in `colour` if
+    /// there is none; the selection is cleared.
+    fn annotation_for_selection(&mut self, colour: Colour) -> Option<String> {
+        let selection = self.selection.take().filter(|s| !s.is_empty())?;
+        let view = self.view.as_ref()?;
+        let notes = self.notes.as_mut()?;
+        let chars: Vec<char> = view.doc.text.chars().collect();
+        let (start, end) = trim_whitespace(&chars, selection.start(), selection.end())?;
+        let existing = notes
+            .store
+            .all()
+            .iter()
+            .find(|a| !a.anchor.unplaced && a.anchor.start() == start && a.anchor.end() == end);
+        Some(match existing {
+            Some(annotation) => annotation.id.clone(),
+            None => notes
+                .store
+                .add(Annotation::new(Anchor::capture(&chars, start, end), colour)),
+        })
+    }
+
+    fn update_colour(&mut self, id: &str, colour: Colour) {
+        if let Some(notes) = &mut self.notes {
+            notes.store.update(id, None, |a| a.colour = colour);
+        }
+    }
+
+    /// Opens the tracking annotation of indicator `index`, making it if needed.
+    fn track(&mut self, index: usize) {
+        self.popup = None;
+        let (Some(view), Some(notes)) = (&self.view, &mut self.notes) else {
+            return;
+        };
+        let Some(indicator) = view.indicators.get(index) else {
+            return;
+        };
+        let existing = notes.store.all().iter().find(|a| {
+            a.indicator.is_some()
+                && a.anchor.start() == indicator.span.start
+                && a.anchor.end() == indicator.span.end
+        });
+        let id = match existing {
+            Some(annotation) => annotation.id.clone(),
+            None => {
+                let chars: Vec<char> = view.doc.text.chars().collect();
+                let anchor = Anchor::capture(&chars, indicator.span.start, indicator.span.end);
+                notes.store.add(Annotation::tracking(anchor, indicator))
+            }
+        };
+        self.edit(&id, Some(EditorFocus::Note));
+    }
+
+    /// The annotation tracking indicator `index`, if any.
+    pub(crate) fn tracking_annotation(&self, index: usize) -> Option<&Annotation> {
+        let indicator = self.view.as_ref()?.indicators.get(index)?;
+        self.notes.as_ref()?.store.all().iter().find(|a| {
+            a.indicator.is_some()
+                && a.anchor.start() == indicator.span.start
+                && a.anchor.end() == indicator.span.end
+        })
+    }
+
+    fn edit(&mut self, id: &str, focus: Option<EditorFocus>) {
+        self.popup = None;
+        let annotation = self.notes.as_ref().and_then(|n| n.store.get(id));
+        self.editor = annotation.map(|a| EditorState::new(a, focus));
+    }
+
+    fn close_editor_if_gone(&mut self) {
+        let gone = match (&self.editor, &self.notes) {
+            (Some(editor), Some(notes)) => notes.store.get(&editor.id).is_none(),
+            _ => false,
+        };
+        if gone {
+            self.editor = None;
+        }
+    }
+
+    fn copy_selection(&self, ctx: &egui::Context) {
+        let (Some(selection), Some(view)) = (self.selection, &self.view) else {
+            return;
+        };
+        if !selection.is_empty() {
+            ctx.copy_text(selection.text(&view.doc.text));
+        }
+    }
+}
+
+/// `start..end` without the whitespace and line breaks at either end; None if nothing is left.
+fn trim_whitespace(chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
+    let end = end.min(chars.len());
+    let start = (start..end).find(|&i| !chars[i].is_whitespace())?;
+    let end = (start..end).rev().find(|&i| !chars[i].is_whitespace())? + 1;
+    Some((start, end))
+}
