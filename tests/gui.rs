@@ -294,7 +294,9 @@ fn window_on(path: &Path) -> Harness<'static, ReportLensApp> {
 /// from `from` to `to` points right of its left edge.
 fn drag_across(harness: &mut Harness<'static, ReportLensApp>, words: &str, from: f32, to: f32) {
     let rect = harness
-        .query_all_by(|node| node.role() == Role::Label && node.value().is_some_and(|v| v.contains(words)))
+        .query_all_by(|node| {
+            node.role() == Role::Label && node.value().is_some_and(|v| v.contains(words))
+        })
         .next()
         .unwrap_or_else(|| panic!("no painted paragraph contains {words:?}"))
         .rect();
@@ -313,15 +315,25 @@ fn drag_across(harness: &mut Harness<'static, ReportLensApp>, words: &str, from:
 
 /// The sidecar next to `report`, parsed, once the autosave has written it
 /// with `count` annotations (the frames advance the window's clock).
-fn saved_sidecar(harness: &mut Harness<'static, ReportLensApp>, report: &Path, count: usize) -> Sidecar {
+fn saved_sidecar(
+    harness: &mut Harness<'static, ReportLensApp>,
+    report: &Path,
+    count: usize,
+) -> Sidecar {
     let path = report.with_file_name(format!(
         "{}.reportlens.json",
-        report.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        report
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     ));
     for _ in 0..240 {
         harness.step();
-        let parsed = std::fs::read(&path).ok().and_then(|bytes| sidecar::parse(&bytes).ok());
-        if let Some(sidecar) = parsed.filter(|s| s.annotations.len() == count && !harness.state().notes_dirty()) {
+        let parsed = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| sidecar::parse(&bytes).ok());
+        if let Some(sidecar) =
+            parsed.filter(|s| s.annotations.len() == count && !harness.state().notes_dirty())
+        {
             return sidecar;
         }
     }
@@ -333,7 +345,10 @@ fn annotations_made_in_the_window_are_saved_and_shown_again() {
     let (_dir, report) = report_copy();
     let mut harness = window_on(&report);
     drag_across(&mut harness, REQUIREMENTS, 2.0, 240.0);
-    assert!(shows(&harness, "绿"), "no colour toolbar beside the selection");
+    assert!(
+        shows(&harness, "绿"),
+        "no colour toolbar beside the selection"
+    );
     harness.key_press(Key::Num2);
     harness.run();
     let highlight = match harness.state().annotations() {
@@ -342,7 +357,12 @@ fn annotations_made_in_the_window_are_saved_and_shown_again() {
     };
     assert_eq!(highlight.colour, Colour::Green);
     let quote = &highlight.anchor.quote.exact;
-    assert!(quote.chars().count() >= 5 && REQUIREMENTS.starts_with(&quote[..quote.len().min(REQUIREMENTS.len())]) || quote.starts_with(REQUIREMENTS), "quote {quote:?}");
+    assert!(
+        quote.chars().count() >= 5
+            && REQUIREMENTS.starts_with(&quote[..quote.len().min(REQUIREMENTS.len())])
+            || quote.starts_with(REQUIREMENTS),
+        "quote {quote:?}"
+    );
 
     drag_across(&mut harness, INVESTMENT_LINE, 1.0, 400.0);
     harness.key_press(Key::N);
@@ -354,7 +374,9 @@ fn annotations_made_in_the_window_are_saved_and_shown_again() {
     let tags = harness.get_by_role_and_label(Role::TextInput, "标签");
     tags.click();
     harness.run();
-    harness.get_by_role_and_label(Role::TextInput, "标签").type_text("投资");
+    harness
+        .get_by_role_and_label(Role::TextInput, "标签")
+        .type_text("投资");
     harness.key_press(Key::Enter);
     harness.run();
     let noted = |harness: &Harness<'static, ReportLensApp>| {
@@ -373,18 +395,31 @@ fn annotations_made_in_the_window_are_saved_and_shown_again() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(noted(&harness).tags.is_empty(), "Ctrl+Z did not remove the tag");
-    assert_eq!(noted(&harness).note, "年度投资目标", "Ctrl+Z undid more than one change");
+    assert!(
+        noted(&harness).tags.is_empty(),
+        "Ctrl+Z did not remove the tag"
+    );
+    assert_eq!(
+        noted(&harness).note,
+        "年度投资目标",
+        "Ctrl+Z undid more than one change"
+    );
 
     let saved = saved_sidecar(&mut harness, &report, 2);
-    assert!(saved.annotations.iter().any(|a| a.note == "年度投资目标" && a.tags.is_empty()));
+    assert!(saved
+        .annotations
+        .iter()
+        .any(|a| a.note == "年度投资目标" && a.tags.is_empty()));
     assert!(saved.annotations.iter().any(|a| a.colour == Colour::Green));
 
     let mut reopened = window_on(&report);
     assert_eq!(reopened.state().annotations(), saved.annotations.as_slice());
     reopened.get_by_label("批注 (2)").click();
     reopened.run();
-    assert!(!labels(&reopened, |t| t == "年度投资目标").is_empty(), "the notes tab does not list the note");
+    assert!(
+        !labels(&reopened, |t| t == "年度投资目标").is_empty(),
+        "the notes tab does not list the note"
+    );
 }
 
 #[test]
@@ -407,7 +442,9 @@ fn clicking_an_indicator_offers_to_track_it_with_a_status() {
     harness.step();
     harness.drop_at(on_indicator);
     harness.run();
-    harness.get_by_role_and_label(Role::Button, "跟踪此目标").click();
+    harness
+        .get_by_role_and_label(Role::Button, "跟踪此目标")
+        .click();
     harness.run();
     let tracked = harness
         .state()
@@ -418,13 +455,23 @@ fn clicking_an_indicator_offers_to_track_it_with_a_status() {
         .unwrap_or_else(|| panic!("no tracking annotation"));
     assert_eq!(tracked.anchor.quote.exact, indicator.text);
     assert_eq!(tracked.status, Some(Status::NotStarted));
-    harness.get_by_role_and_label(Role::ComboBox, "状态").click();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "状态")
+        .click();
     harness.run();
-    harness.get_by_role_and_label(Role::Button, "进行中").click();
+    harness
+        .get_by_role_and_label(Role::Button, "进行中")
+        .click();
     harness.run();
     let saved = saved_sidecar(&mut harness, &report, 1);
     assert_eq!(saved.annotations[0].status, Some(Status::InProgress));
-    assert_eq!(saved.annotations[0].indicator.as_ref().map(|i| i.value.as_str()), Some("300"));
+    assert_eq!(
+        saved.annotations[0]
+            .indicator
+            .as_ref()
+            .map(|i| i.value.as_str()),
+        Some("300")
+    );
 }
 
 #[test]
@@ -444,5 +491,8 @@ fn ctrl_c_copies_the_selection_across_paragraphs() {
         })
         .collect();
     assert_eq!(copied.len(), 1, "{copied:?}");
-    assert!(REQUIREMENTS.starts_with(copied[0].as_str()) && copied[0].chars().count() >= 3, "{copied:?}");
+    assert!(
+        REQUIREMENTS.starts_with(copied[0].as_str()) && copied[0].chars().count() >= 3,
+        "{copied:?}"
+    );
 }
