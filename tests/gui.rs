@@ -14,7 +14,8 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use reportlens::annotations::{sidecar, Colour, Sidecar, Status};
+use reportlens::annotations::{sidecar, Anchor, Annotation, Colour, DocumentInfo, Sidecar, Status};
+use reportlens::document::Document;
 use reportlens::gui::{ReportLensApp, Settings};
 
 /// The sample's title paragraph.
@@ -495,4 +496,94 @@ fn ctrl_c_copies_the_selection_across_paragraphs() {
         REQUIREMENTS.starts_with(copied[0].as_str()) && copied[0].chars().count() >= 3,
         "{copied:?}"
     );
+}
+
+/// Writes a sidecar beside `report` with a green tagged highlight on
+/// [`REQUIREMENTS`], a pink note on [`INVESTMENT_LINE`] and a blue one on
+/// [`LATE_PARAGRAPH`].
+fn seed_notes(report: &Path) {
+    let doc = Document::open(report).unwrap_or_else(|e| panic!("{e}"));
+    let chars: Vec<char> = doc.text.chars().collect();
+    let annotate = |quote: &str, colour: Colour, note: &str, tags: &[&str]| {
+        let start = doc
+            .text
+            .find(quote)
+            .map(|byte| doc.text[..byte].chars().count())
+            .unwrap_or_else(|| panic!("{quote:?} not in the report"));
+        let mut annotation = Annotation::new(
+            Anchor::capture(&chars, start, start + quote.chars().count()),
+            colour,
+        );
+        annotation.note = note.into();
+        annotation.tags = tags.iter().map(|t| t.to_string()).collect();
+        annotation
+    };
+    let notes = vec![
+        annotate(REQUIREMENTS, Colour::Green, "", &["总体要求"]),
+        annotate(
+            "全社会固定资产投资300亿元",
+            Colour::Pink,
+            "投资目标偏高",
+            &["投资"],
+        ),
+        annotate(LATE_PARAGRAPH, Colour::Blue, "养老床位", &["民生"]),
+    ];
+    let sidecar = Sidecar::new(DocumentInfo::of(&doc), notes);
+    let mut name = report.as_os_str().to_owned();
+    name.push(".reportlens.json");
+    std::fs::write(PathBuf::from(name), sidecar.to_bytes()).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn notes_tab_filters_jumps_and_deletes_with_undo() {
+    let (_dir, report) = report_copy();
+    seed_notes(&report);
+    let mut harness = window_on(&report);
+    assert_eq!(harness.state().annotations().len(), 3);
+    harness.get_by_label("批注 (3)").click();
+    harness.run();
+    let listed = |harness: &Harness<'static, ReportLensApp>, note: &str| {
+        !labels(harness, |t| t == note).is_empty()
+    };
+    assert!(listed(&harness, "投资目标偏高") && listed(&harness, "养老床位"));
+
+    let filter = harness.get_by_label("筛选批注");
+    filter.click();
+    filter.type_text("养老");
+    harness.run();
+    assert!(listed(&harness, "养老床位"), "the matching note is gone");
+    assert!(
+        !listed(&harness, "投资目标偏高"),
+        "a note that does not match is listed"
+    );
+
+    // The list shows the quote alone; the reader paints the whole paragraph around it.
+    let paragraph_painted = |harness: &Harness<'static, ReportLensApp>| {
+        !labels(harness, |t| {
+            t.contains(LATE_PARAGRAPH) && t != LATE_PARAGRAPH
+        })
+        .is_empty()
+    };
+    assert!(!paragraph_painted(&harness));
+    harness.get_by_label(LATE_PARAGRAPH).click();
+    harness.run();
+    assert!(
+        paragraph_painted(&harness),
+        "the click did not jump to the passage"
+    );
+    harness.get_by_role_and_label(Role::Button, "完成").click();
+    harness.run();
+
+    harness.get_by_role_and_label(Role::Button, "删除").click();
+    harness.run();
+    assert_eq!(harness.state().annotations().len(), 2);
+    assert!(!listed(&harness, "养老床位"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().annotations().len(),
+        3,
+        "Ctrl+Z did not bring the note back"
+    );
+    assert!(listed(&harness, "养老床位"));
 }

@@ -125,12 +125,22 @@ fn colour_row(
             let button =
                 egui::Button::new(RichText::new(language.colour(colour)).color(Color32::BLACK))
                     .fill(theme::annotation_line(colour))
+                    .stroke(selected_stroke(ui, annotation.colour == colour))
                     .selected(annotation.colour == colour);
             if ui.add(button).clicked() {
                 store.update(&annotation.id, None, |a| a.colour = colour);
             }
         }
     });
+}
+
+/// A strong outline around the current colour, none around the others.
+fn selected_stroke(ui: &Ui, selected: bool) -> egui::Stroke {
+    if selected {
+        egui::Stroke::new(2.5, ui.visuals().strong_text_color())
+    } else {
+        egui::Stroke::NONE
+    }
 }
 
 fn status_row(
