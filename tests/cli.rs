@@ -1,13 +1,23 @@
 //! The `reportlens` binary run as a user runs it: formats, standard input,
-//! exit codes and messages.
+//! exit codes and messages, and `export` of a report's notes from its sidecar.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+use reportlens::annotations::{Anchor, Annotation, Colour, DocumentInfo, Sidecar, Status};
+use reportlens::document::Document;
+use reportlens::indicators::Extractor;
+use tempfile::TempDir;
+
 fn reportlens(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_reportlens"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_reportlens"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    run(command, stdin)
+}
+
+fn run(mut command: Command, stdin: Option<&[u8]>) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -131,4 +141,263 @@ fn outline_json_and_binary_input() {
     let png = reportlens(&["outline", "-"], Some(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
     assert_eq!(png.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&png.stderr).contains("PNG"));
+}
+
+/// A folder holding a copy of the plan as `plan.txt`, and a data folder for
+/// the app so that nothing is written to the real one.
+struct Workspace {
+    dir: TempDir,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        let dir = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+        let plan = std::fs::read(PLAN).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("plan.txt"), plan).unwrap_or_else(|e| panic!("{e}"));
+        Self { dir }
+    }
+
+    fn report(&self) -> PathBuf {
+        self.dir.path().join("plan.txt")
+    }
+
+    fn sidecar(&self) -> PathBuf {
+        self.dir.path().join("plan.txt.reportlens.json")
+    }
+
+    /// Writes a sidecar with a note and a tracked target.
+    fn annotate(&self) {
+        let doc = Document::open(&self.report()).unwrap_or_else(|e| panic!("{e}"));
+        let sidecar = Sidecar::new(DocumentInfo::of(&doc), sample_annotations(&doc));
+        std::fs::write(self.sidecar(), sidecar.to_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// Runs `reportlens ARGS` in the folder, with the app's data folder inside it.
+    fn run(&self, args: &[&str], stdin: Option<&[u8]>) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_reportlens"));
+        command
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("REPORTLENS_DATA_DIR", self.dir.path().join("data"));
+        run(command, stdin)
+    }
+
+    /// Runs `reportlens export plan.txt ARGS` in the folder.
+    fn export(&self, args: &[&str]) -> Output {
+        self.run(&[&["export", "plan.txt"], args].concat(), None)
+    }
+
+    /// The names in the folder, sorted.
+    fn listing(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .filter_map(|entry| entry.ok())
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// A note starting with "=" on 完善科技创新体系 and a tracked target on 高新技术企业60家.
+fn sample_annotations(doc: &Document) -> Vec<Annotation> {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let byte = doc.text.find("完善科技创新体系").unwrap_or_default();
+    let start = doc.text[..byte].chars().count();
+    let note = Annotation {
+        note: "=重点 关注".into(),
+        tags: vec!["科技".into()],
+        ..Annotation::new(Anchor::capture(&chars, start, start + 8), Colour::Green)
+    };
+    let indicators = Extractor::shared().extract(doc);
+    let Some(indicator) = indicators.iter().find(|i| i.metric == "高新技术企业") else {
+        panic!("no 高新技术企业 indicator");
+    };
+    let anchor = Anchor::capture(&chars, indicator.span.start, indicator.span.end);
+    let target = Annotation {
+        status: Some(Status::Done),
+        ..Annotation::tracking(anchor, indicator)
+    };
+    vec![note, target]
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn export_writes_markdown_csv_and_json() {
+    let workspace = Workspace::new();
+    workspace.annotate();
+    let md = workspace.export(&[]);
+    assert_eq!(md.status.code(), Some(0), "{}", stderr(&md));
+    let text = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        text.starts_with("# 武昌区2021年国民经济和社会发展计划\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("> 完善科技创新体系\n\n\\=重点 关注\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("状态：已完成 · 指标：高新技术企业 60家（target）"),
+        "{text}"
+    );
+
+    let csv = workspace.export(&["--format", "csv"]);
+    assert!(csv.stdout.starts_with(b"\xEF\xBB\xBF"));
+    assert!(String::from_utf8_lossy(&csv.stdout).contains(",'=重点 关注,科技,"));
+
+    let json = workspace.export(&["-f", "json"]);
+    let value: serde_json::Value =
+        serde_json::from_slice(&json.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["document"], "plan.txt");
+    assert_eq!(value["annotations"][1]["status"], "done");
+    assert_eq!(value["annotations"][1]["indicator"]["value"], "60");
+}
+
+#[test]
+fn export_to_a_file_replaces_it_and_leaves_no_temporary_file() {
+    let workspace = Workspace::new();
+    workspace.annotate();
+    let out_path = workspace.dir.path().join("notes.md");
+    std::fs::write(&out_path, "old contents").unwrap_or_else(|e| panic!("{e}"));
+    let out = workspace.export(&["-o", "notes.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read(&out_path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(written, workspace.export(&[]).stdout);
+    assert_eq!(
+        workspace.listing(),
+        ["notes.md", "plan.txt", "plan.txt.reportlens.json"]
+    );
+}
+
+#[test]
+fn export_without_notes_says_where_it_looked() {
+    let workspace = Workspace::new();
+    let out = workspace.export(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let message = stderr(&out);
+    let folder = std::fs::canonicalize(workspace.dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let sidecar = folder.join("plan.txt.reportlens.json");
+    assert!(
+        message.contains(&format!(
+            "no notes for {}",
+            folder.join("plan.txt").display()
+        )) && message.contains(&format!("no sidecar at {}", sidecar.display())),
+        "{message}"
+    );
+    // Exporting only reads: no sidecar, recovery file or data folder appears.
+    assert_eq!(workspace.listing(), ["plan.txt"]);
+}
+
+#[test]
+fn export_of_a_broken_sidecar_explains_and_leaves_it_untouched() {
+    let workspace = Workspace::new();
+    let broken = b"{\"format\": \"reportlens-notes\", \"version\": 1, \"annotations\": [";
+    std::fs::write(workspace.sidecar(), broken).unwrap_or_else(|e| panic!("{e}"));
+    let out = workspace.export(&["-o", "notes.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.contains("not valid JSON") && message.contains("left untouched"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read(workspace.sidecar()).unwrap_or_default(),
+        broken
+    );
+    assert_eq!(
+        workspace.listing(),
+        ["plan.txt", "plan.txt.reportlens.json"]
+    );
+}
+
+#[test]
+fn export_to_an_unwritable_place_or_over_its_sources_fails_cleanly() {
+    let workspace = Workspace::new();
+    workspace.annotate();
+    let out = workspace.export(&["-o", "no-such-folder/notes.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.contains("cannot write") && message.contains("no-such-folder/notes.md"),
+        "{message}"
+    );
+    let sidecar = std::fs::read(workspace.sidecar()).unwrap_or_default();
+    for source in ["plan.txt", "plan.txt.reportlens.json"] {
+        let out = workspace.export(&["-o", source]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("will not write"), "{}", stderr(&out));
+    }
+    assert_eq!(
+        std::fs::read(workspace.report()).unwrap_or_default(),
+        std::fs::read(PLAN).unwrap_or_default()
+    );
+    assert_eq!(
+        std::fs::read(workspace.sidecar()).unwrap_or_default(),
+        sidecar
+    );
+}
+
+#[test]
+fn export_of_a_missing_report_or_standard_input_fails_with_a_message() {
+    let workspace = Workspace::new();
+    let missing = workspace.run(&["export", "no-such-report.txt"], None);
+    assert_eq!(missing.status.code(), Some(1));
+    let message = stderr(&missing);
+    assert!(
+        message.contains("no-such-report.txt") && message.contains("not found"),
+        "{message}"
+    );
+    let stdin = workspace.run(&["export", "-"], Some(b"text"));
+    assert_eq!(stdin.status.code(), Some(2));
+    assert!(
+        stderr(&stdin).contains("standard input"),
+        "{}",
+        stderr(&stdin)
+    );
+}
+
+#[test]
+fn export_falls_back_to_the_recovery_file_of_a_broken_sidecar() {
+    let workspace = Workspace::new();
+    workspace.annotate();
+    let notes = std::fs::read(workspace.sidecar()).unwrap_or_default();
+    let recovery = "plan.txt.reportlens.recovery-2024-03-01T080000Z.json";
+    std::fs::write(workspace.dir.path().join(recovery), notes).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        workspace.sidecar(),
+        b"{\"format\": \"reportlens-notes\", \"version\": 9}",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = workspace.export(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains("newer ReportLens") && message.contains(recovery),
+        "{message}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("> 完善科技创新体系"));
+}
+
+#[test]
+fn export_after_the_report_changed_places_the_notes_and_says_so() {
+    let workspace = Workspace::new();
+    workspace.annotate();
+    let plan = std::fs::read_to_string(workspace.report()).unwrap_or_default();
+    std::fs::write(workspace.report(), format!("新增一段前言。\n{plan}"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = workspace.export(&["-f", "json"]);
+    let value: serde_json::Value =
+        serde_json::from_slice(&before.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["annotations"][0]["start"], 628 + 8);
+    assert!(
+        stderr(&before).contains("changed since"),
+        "{}",
+        stderr(&before)
+    );
 }

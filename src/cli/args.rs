@@ -37,4 +37,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a report's notes (highlights, notes, tags, tracked targets) as Markdown, CSV or JSON.
+    Export {
+        /// The report file; its notes are read from its sidecar (FILE.reportlens.json).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }

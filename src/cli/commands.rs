@@ -1,8 +1,9 @@
-//! Running a parsed command: load, extract, print.
+//! Running a parsed command: load, extract, print (export lives in `export.rs`).
 
 use std::io::Write;
 use std::path::Path;
 
+use crate::cli::export::export_notes;
 use crate::cli::{exit, Command};
 use crate::document::{load, Document, OutlineNode};
 use crate::error::LoadError;
@@ -14,6 +15,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match command {
         Command::Extract { files, format } => extract(files, *format, out, err),
         Command::Outline { file, json } => outline(file, *json, out, err),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => export_notes(file, *format, output.as_deref(), out, err),
     };
     result.unwrap_or_else(|e| {
         let _ = writeln!(err, "reportlens: cannot write output: {e}");
