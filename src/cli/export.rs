@@ -10,7 +10,6 @@ use crate::annotations::notes_file::beside;
 use crate::annotations::{data_dir, Annotation, Loaded, NotesFile, PlacementCounts};
 use crate::cli::commands::open;
 use crate::cli::exit;
-use crate::document::Document;
 use crate::export::{self, Format};
 
 /// Why an export stopped: the message for standard error and the exit code.
@@ -74,9 +73,10 @@ fn try_export(
         refuse_overwriting_sources(output, &report, &loaded.notes)?;
     }
     let annotations = usable_annotations(&report, loaded, err)?;
-    let bytes = render(&doc, &annotations, format)?;
+    let bytes = export::notes_bytes(&doc, &annotations, format)
+        .map_err(|e| Stop::file(format!("cannot write the export: {e}")))?;
     match output {
-        Some(path) => write_replacing(path, &bytes)
+        Some(path) => export::write_replacing(path, &bytes)
             .map_err(|e| Stop::file(format!("cannot write {}: {e}", path.display()))),
         None => out
             .write_all(&bytes)
@@ -179,38 +179,5 @@ fn refuse_overwriting_sources(output: &Path, file: &Path, notes: &NotesFile) -> 
             output.display()
         )));
     }
-    Ok(())
-}
-
-fn render(doc: &Document, annotations: &[Annotation], format: Format) -> Result<Vec<u8>, Stop> {
-    let failed = |e: &dyn std::fmt::Display| Stop::file(format!("cannot write the export: {e}"));
-    match format {
-        Format::Json => export::notes_json(doc, annotations)
-            .map(|json| format!("{json}\n").into_bytes())
-            .map_err(|e| failed(&e)),
-        Format::Csv => export::notes_csv(doc, annotations).map_err(|e| failed(&e)),
-        Format::Md => Ok(export::notes_markdown(doc, annotations).into_bytes()),
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder that
-/// is renamed over it, so `path` never holds half an export.
-fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".reportlens-export-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // An export is an ordinary file: readable as the umask allows, not owner-only.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temporary = builder.tempfile_in(folder)?;
-    temporary.write_all(bytes)?;
-    temporary.as_file().sync_all()?;
-    temporary.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::annotations::sidecar::text_sha256;
 use crate::annotations::{Annotation, Colour, Status};
 use crate::document::Document;
-use crate::export::neutralize_formula;
+use crate::export::{neutralize_formula, Format};
 use crate::indicators::Kind;
 
 /// The heading unplaced annotations are listed under in Markdown.
@@ -293,6 +293,21 @@ fn escape_line(line: &str) -> String {
             format!("{}\\{marker}{}", &line[..digits], &escaped[digits + 1..])
         }
         _ => escaped,
+    }
+}
+
+/// The notes of `doc` in `format`, as the bytes of a file.
+pub fn notes_bytes(
+    doc: &Document,
+    annotations: &[Annotation],
+    format: Format,
+) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Json => notes_json(doc, annotations)
+            .map(|json| format!("{json}\n").into_bytes())
+            .map_err(|e| e.to_string()),
+        Format::Csv => notes_csv(doc, annotations).map_err(|e| e.to_string()),
+        Format::Md => Ok(notes_markdown(doc, annotations).into_bytes()),
     }
 }
 

@@ -1,10 +1,12 @@
 //! Applying the annotation commands to the open document's notes: highlight,
 //! note and tag a selection, track an indicator, open, jump to and delete
-//! annotations, undo and redo, and copy the selection.
+//! annotations, undo and redo, copy the selection and export the notes.
 
 use crate::annotations::{Anchor, Annotation, Colour};
+use crate::export::{self, Format};
 use crate::gui::app::ReportLensApp;
 use crate::gui::commands::Command;
+use crate::gui::i18n::Key;
 use crate::gui::notes::editor::{EditorFocus, EditorState};
 
 impl ReportLensApp {
@@ -129,6 +131,37 @@ impl ReportLensApp {
         if gone {
             self.editor = None;
         }
+    }
+
+    /// Asks where to save the notes in `format` and writes them there.
+    pub(crate) fn export_notes(&mut self, format: Format) {
+        let (Some(view), Some(notes)) = (&self.view, &self.notes) else {
+            return;
+        };
+        let language = self.settings.language;
+        let (extension, filter) = match format {
+            Format::Md => ("md", "Markdown"),
+            Format::Csv => ("csv", "CSV"),
+            Format::Json => ("json", "JSON"),
+        };
+        let stem = view
+            .doc
+            .name
+            .rsplit_once('.')
+            .map_or(view.doc.name.as_str(), |(s, _)| s);
+        let Some(path) = rfd::FileDialog::new()
+            .set_file_name(format!("{stem}-批注.{extension}"))
+            .add_filter(filter, &[extension])
+            .save_file()
+        else {
+            return;
+        };
+        let written = export::notes_bytes(&view.doc, notes.store.all(), format)
+            .and_then(|bytes| export::write_replacing(&path, &bytes).map_err(|e| e.to_string()));
+        self.export_message = Some(match written {
+            Ok(()) => format!("{} {}", language.t(Key::Exported), path.display()),
+            Err(error) => format!("{}：{error}", language.t(Key::ExportFailed)),
+        });
     }
 
     fn copy_selection(&self, ctx: &egui::Context) {

@@ -48,6 +48,8 @@ pub struct ReportLensApp {
     /// The indicator popup: the indicator and where it was clicked.
     pub(crate) popup: Option<(usize, egui::Pos2)>,
     pub(crate) notes_filter: NotesFilter,
+    /// What the last export of notes did, shown in the status bar.
+    pub(crate) export_message: Option<String>,
     /// Where the selection ends on screen, for the toolbar.
     pub(crate) selection_end: Option<egui::Rect>,
     /// Where sidecars go when they cannot sit next to the report.
@@ -75,6 +77,7 @@ impl ReportLensApp {
             popup: None,
             notes_filter: NotesFilter::default(),
             selection_end: None,
+            export_message: None,
             data_dir: annotations::data_dir(),
             fonts_installed: false,
         }
@@ -214,6 +217,7 @@ impl ReportLensApp {
                     notes.notice = None;
                 }
             }
+            Command::ExportNotes(format) => self.export_notes(format),
             command => self.annotate(command, ctx),
         }
     }

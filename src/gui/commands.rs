@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::annotations::Colour;
+use crate::export::Format;
 use crate::gui::notes::editor::EditorFocus;
 use crate::gui::selection::Selection;
 
@@ -50,6 +51,8 @@ pub enum Command {
     Undo,
     /// Redo the last undone annotation change.
     Redo,
+    /// Export the notes through the save dialog.
+    ExportNotes(Format),
     /// Dismiss the notes notice.
     DismissNotice,
 }

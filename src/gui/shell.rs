@@ -5,6 +5,7 @@
 use egui::{Key as KeyCode, Modifiers, Ui};
 
 use crate::annotations::Colour;
+use crate::export::Format;
 use crate::gui::app::{ReportLensApp, FLASH_SECONDS};
 use crate::gui::commands::Command;
 use crate::gui::i18n::{Key, Language};
@@ -38,6 +39,7 @@ impl ReportLensApp {
                 ui,
                 self.view.as_ref(),
                 self.notes.as_ref(),
+                self.export_message.as_deref(),
                 self.loader.busy(),
                 self.settings.language,
             )
@@ -77,6 +79,20 @@ impl ReportLensApp {
                 if ui.button(language.t(Key::OpenSample)).clicked() {
                     commands.push(Command::OpenSample);
                 }
+                ui.separator();
+                ui.add_enabled_ui(self.notes.is_some(), |ui| {
+                    ui.menu_button(language.t(Key::ExportNotes), |ui| {
+                        for (label, format) in [
+                            ("Markdown (.md)", Format::Md),
+                            ("CSV (.csv)", Format::Csv),
+                            ("JSON (.json)", Format::Json),
+                        ] {
+                            if ui.button(label).clicked() {
+                                commands.push(Command::ExportNotes(format));
+                            }
+                        }
+                    });
+                });
             });
             ui.menu_button(language.t(Key::Edit), |ui| {
                 self.edit_menu(ui, &mut commands)

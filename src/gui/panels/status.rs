@@ -14,6 +14,7 @@ pub fn show(
     ui: &mut Ui,
     view: Option<&DocView>,
     notes: Option<&NotesSession>,
+    export_message: Option<&str>,
     loading: Option<&std::path::Path>,
     language: Language,
 ) {
@@ -42,6 +43,10 @@ pub fn show(
         if let Some(notes) = notes {
             ui.separator();
             notes_status(ui, notes, language);
+        }
+        if let Some(message) = export_message {
+            ui.separator();
+            ui.label(message);
         }
     });
 }
