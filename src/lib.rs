@@ -37,6 +37,7 @@ pub mod export;
 pub mod gui;
 pub mod indicators;
 pub mod span;
+pub mod tracking;
 
 pub use document::Document;
 pub use error::LoadError;

@@ -1,0 +1,544 @@
+//! Linking each target to the figures later reports give on it: same region,
+//! a later report that covers the target's year, and the same metric (as
+//! written, through the synonym lexicon, restated in the same line, or by a
+//! close name with the same unit). Each link carries its evidence and how
+//! sure the match is; the reader's own decisions override the machine's.
+
+use std::cmp::Reverse;
+
+use serde::{Deserialize, Serialize};
+
+use crate::indicators::normalize::normalize;
+use crate::indicators::{Indicator, Kind};
+use crate::tracking::compare::{compare, elapsed_in, is_cap, Comparison, TargetStatus};
+use crate::tracking::report::{ReportInfo, ReportKind};
+use crate::tracking::workspace::{IndicatorKey, LinkDecision, Verdict};
+
+/// One report of a workspace, ready to link.
+#[derive(Debug, Clone)]
+pub struct TrackedReport {
+    /// File name, as shown and as decisions name it.
+    pub name: String,
+    /// Kind, region, issuer and year (detected or set by the reader).
+    pub info: ReportInfo,
+    /// The report's indicators, in document order.
+    pub indicators: Vec<Indicator>,
+    /// The block (line) of each indicator.
+    pub blocks: Vec<usize>,
+    /// Share of its year the report covers when no period says (上半年: 0.5).
+    pub coverage: f64,
+}
+
+/// An indicator of a workspace: report index and indicator index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct IndicatorRef {
+    /// Index of the report.
+    pub report: usize,
+    /// Index of the indicator in the report.
+    pub indicator: usize,
+}
+
+/// How the figure was matched to the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Added by the reader.
+    Manual,
+    /// The same metric name.
+    Exact,
+    /// The same metric through the synonym lexicon.
+    Synonym,
+    /// In the line where the later report restates the target.
+    Restated,
+    /// A close metric name with the same unit.
+    Fuzzy,
+}
+
+impl Confidence {
+    /// Chinese name.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Self::Manual => "手动",
+            Self::Exact => "同名",
+            Self::Synonym => "同义",
+            Self::Restated => "同句重述",
+            Self::Fuzzy => "近似",
+        }
+    }
+}
+
+/// A figure reported on a target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    /// The reported figure.
+    pub actual: IndicatorRef,
+    /// How it was matched.
+    pub confidence: Confidence,
+    /// How it compares with the target.
+    pub comparison: Comparison,
+    /// Share of the target's year gone when it was reported.
+    pub elapsed: f64,
+    /// True when the reader confirmed it.
+    pub confirmed: bool,
+}
+
+/// A target with what later reports say about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetRow {
+    /// The target.
+    pub target: IndicatorRef,
+    /// The year it is for.
+    pub year: Option<i32>,
+    /// Figures reported on it, the deciding one first.
+    pub links: Vec<Link>,
+    /// Where it stands.
+    pub status: TargetStatus,
+    /// Share of the target reached, from the deciding link, if a share applies.
+    pub completion: Option<f64>,
+    /// The completion the later report states, if it states one.
+    pub stated_completion: Option<f64>,
+}
+
+impl TrackedReport {
+    /// The report `name` with `info`, its indicators, and the block of each.
+    pub fn new(
+        name: &str,
+        info: ReportInfo,
+        doc: &crate::document::Document,
+        indicators: Vec<Indicator>,
+    ) -> Self {
+        let blocks = indicators
+            .iter()
+            .map(|i| doc.blocks.partition_point(|b| b.span.end <= i.span.start))
+            .collect();
+        let opening: String = doc.text.chars().take(600).collect();
+        let coverage = if info.kind == ReportKind::Execution {
+            elapsed_in(&opening).unwrap_or(1.0)
+        } else {
+            1.0
+        };
+        Self {
+            name: name.to_string(),
+            info,
+            indicators,
+            blocks,
+            coverage,
+        }
+    }
+}
+
+/// Links every target of `reports`, applying the reader's `decisions`.
+pub fn link_targets(reports: &[TrackedReport], decisions: &[LinkDecision]) -> Vec<TargetRow> {
+    let mut rows: Vec<TargetRow> = targets(reports)
+        .into_iter()
+        .map(|target| {
+            let year = target_year(reports, target);
+            let links = year.map_or_else(Vec::new, |y| machine_links(reports, target, y));
+            TargetRow {
+                target,
+                year,
+                links,
+                status: TargetStatus::NotReported,
+                completion: None,
+                stated_completion: None,
+            }
+        })
+        .collect();
+    apply_decisions(reports, &mut rows, decisions);
+    for row in &mut rows {
+        settle(reports, row);
+    }
+    rows
+}
+
+/// Every target, except restatements in an execution report of a target
+/// another report of the same region set for the same year.
+fn targets(reports: &[TrackedReport]) -> Vec<IndicatorRef> {
+    let all: Vec<IndicatorRef> = reports
+        .iter()
+        .enumerate()
+        .flat_map(|(r, report)| {
+            report
+                .indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.kind == Kind::Target)
+                .map(move |(i, _)| IndicatorRef {
+                    report: r,
+                    indicator: i,
+                })
+        })
+        .collect();
+    all.iter()
+        .copied()
+        .filter(|&t| !is_restatement(reports, t, &all))
+        .collect()
+}
+
+fn is_restatement(reports: &[TrackedReport], target: IndicatorRef, all: &[IndicatorRef]) -> bool {
+    let report = &reports[target.report];
+    if report.info.kind != ReportKind::Execution {
+        return false;
+    }
+    let year = target_year(reports, target);
+    all.iter().any(|&other| {
+        other.report != target.report
+            && reports[other.report].info.kind != ReportKind::Execution
+            && same_region(&reports[other.report].info, &report.info)
+            && target_year(reports, other) == year
+            && restates(indicator(reports, other), indicator(reports, target))
+    })
+}
+
+fn indicator(reports: &[TrackedReport], at: IndicatorRef) -> &Indicator {
+    &reports[at.report].indicators[at.indicator]
+}
+
+/// The year a target is for: the year in its period, else its report's year;
+/// none for a multi-year period (十四五).
+fn target_year(reports: &[TrackedReport], target: IndicatorRef) -> Option<i32> {
+    let period = indicator(reports, target).period.as_deref().unwrap_or("");
+    if let Some(year) = year_in(period) {
+        return Some(year);
+    }
+    if period.contains('五') && period.starts_with('十') {
+        return None;
+    }
+    reports[target.report].info.year
+}
+
+/// The first four-digit year followed by 年 in `text`.
+pub fn year_in(text: &str) -> Option<i32> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(5).find_map(|w| {
+        (w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
+            .then(|| w[..4].iter().collect::<String>().parse().ok())
+            .flatten()
+    })
+}
+
+fn same_region(a: &ReportInfo, b: &ReportInfo) -> bool {
+    let key = a.region_key();
+    !key.is_empty() && key == b.region_key()
+}
+
+/// True when `later` can report on year `year` of a target set in `source`.
+fn reports_on(source: &ReportInfo, later: &ReportInfo, year: i32) -> bool {
+    if !same_region(source, later) {
+        return false;
+    }
+    match later.kind {
+        ReportKind::Execution => later.year == Some(year) || later.year == Some(year + 1),
+        ReportKind::WorkReport | ReportKind::Plan => later.year == Some(year + 1),
+        ReportKind::NewsDigest | ReportKind::Other => false,
+    }
+}
+
+/// The links the machine finds for `target` in the later reports.
+fn machine_links(reports: &[TrackedReport], target: IndicatorRef, year: i32) -> Vec<Link> {
+    let goal = indicator(reports, target);
+    let source = &reports[target.report].info;
+    let mut links: Vec<Link> = Vec::new();
+    for (r, later) in reports.iter().enumerate() {
+        if r == target.report || !reports_on(source, &later.info, year) {
+            continue;
+        }
+        let restated = restated_figures(later, goal);
+        for (i, figure) in later.indicators.iter().enumerate() {
+            let restatement = restated.contains(&i).then_some(Confidence::Restated);
+            let confidence = if figure.kind == Kind::Target {
+                let its_year = figure
+                    .period
+                    .as_deref()
+                    .and_then(year_in)
+                    .or(later.info.year);
+                restatement.filter(|_| its_year == Some(year))
+            } else if reports_year(figure, year, later.info.year != Some(year)) {
+                metric_match(goal, figure).or(restatement)
+            } else {
+                None
+            };
+            if let Some(confidence) = confidence {
+                let actual = IndicatorRef {
+                    report: r,
+                    indicator: i,
+                };
+                links.push(machine_link(reports, goal, actual, confidence, year));
+            }
+        }
+    }
+    links
+}
+
+fn machine_link(
+    reports: &[TrackedReport],
+    goal: &Indicator,
+    actual: IndicatorRef,
+    confidence: Confidence,
+    year: i32,
+) -> Link {
+    let later = &reports[actual.report];
+    let figure = indicator(reports, actual);
+    let comparison = if figure.kind == Kind::Target {
+        Comparison::NotComparable
+    } else {
+        compare(goal, figure)
+    };
+    let elapsed =
+        figure
+            .period
+            .as_deref()
+            .and_then(elapsed_in)
+            .unwrap_or(if later.info.year == Some(year) {
+                later.coverage
+            } else {
+                1.0
+            });
+    Link {
+        actual,
+        confidence,
+        comparison,
+        elapsed,
+        confirmed: false,
+    }
+}
+
+/// True when `figure` is a reported figure about `year`: not a target,
+/// no other year in its period (and `year` itself when `named` is needed, as
+/// in an execution report of the next year), not a growth on another base year.
+fn reports_year(figure: &Indicator, year: i32, named: bool) -> bool {
+    let period_year = figure.period.as_deref().and_then(year_in);
+    figure.kind != Kind::Target
+        && period_year.map_or(!named, |y| y == year)
+        && !compares_with_other_base(&figure.text, year)
+}
+
+/// "较2019年同期增长4.9%" measures growth over 2019, not over the year before.
+fn compares_with_other_base(text: &str, year: i32) -> bool {
+    ["较", "比", "与"].iter().any(|word| {
+        text.split(word)
+            .skip(1)
+            .any(|after| year_in(after).is_some_and(|base| base != year - 1))
+    })
+}
+
+/// How `goal`'s metric matches `figure`'s, if it does.
+fn metric_match(goal: &Indicator, figure: &Indicator) -> Option<Confidence> {
+    if goal.metric_key.is_empty() || figure.metric_key.is_empty() {
+        return None;
+    }
+    if normalize(&goal.metric) == normalize(&figure.metric) {
+        return Some(Confidence::Exact);
+    }
+    if goal.metric_key == figure.metric_key {
+        return Some(Confidence::Synonym);
+    }
+    let same_unit = goal.normalized_unit == figure.normalized_unit;
+    (same_unit && close_names(&goal.metric_key, &figure.metric_key)).then_some(Confidence::Fuzzy)
+}
+
+/// One name inside the other (3 chars at least), or most of their char pairs shared.
+fn close_names(a: &str, b: &str) -> bool {
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short.chars().count() >= 3 && long.contains(short) {
+        return true;
+    }
+    dice(a, b) >= 0.6
+}
+
+fn dice(a: &str, b: &str) -> f64 {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().collect();
+        chars.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (x, y) = (pairs(a), pairs(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let shared = x.iter().filter(|p| y.contains(p)).count();
+    2.0 * shared as f64 / (x.len() + y.len()) as f64
+}
+
+/// True when `restatement` says the same target as `goal`: the same metric
+/// and the same value (or both without a number).
+fn restates(goal: &Indicator, restatement: &Indicator) -> bool {
+    let same_value = match (goal.normalized_value, restatement.normalized_value) {
+        (Some(a), Some(b)) => (a - b).abs() <= a.abs() * 1e-9,
+        (None, None) => true,
+        _ => false,
+    };
+    same_value && metric_match(goal, restatement).is_some()
+}
+
+/// Indices of the figures of `later` that belong to a restatement of `goal`
+/// in the same line; a restatement without figures is itself returned for a
+/// goal without a number, as evidence that the report speaks of it.
+fn restated_figures(later: &TrackedReport, goal: &Indicator) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (r, restatement) in later.indicators.iter().enumerate() {
+        if restatement.kind != Kind::Target || !restates(goal, restatement) {
+            continue;
+        }
+        let owned: Vec<usize> = (r + 1..later.indicators.len())
+            .take_while(|&i| later.blocks[i] == later.blocks[r])
+            .filter(|&i| owner(later, i) == Some(r))
+            .collect();
+        if owned.is_empty() && goal.normalized_value.is_none() {
+            found.push(r);
+        }
+        found.extend(owned);
+    }
+    found
+}
+
+/// The restated target in the same line that figure `i` reports on: the
+/// nearest one before it with the same metric and unit, else the same unit,
+/// else the same metric, else the nearest; a stated completion follows the
+/// figure before it.
+fn owner(later: &TrackedReport, i: usize) -> Option<usize> {
+    let figure = &later.indicators[i];
+    if figure.kind == Kind::Target {
+        return None;
+    }
+    let before: Vec<usize> = (0..i)
+        .rev()
+        .take_while(|&k| later.blocks[k] == later.blocks[i])
+        .collect();
+    if figure.kind == Kind::Completion {
+        if let Some(&previous) = before
+            .iter()
+            .find(|&&k| later.indicators[k].kind != Kind::Target)
+        {
+            return owner(later, previous);
+        }
+    }
+    let restatements: Vec<usize> = before
+        .into_iter()
+        .filter(|&k| later.indicators[k].kind == Kind::Target)
+        .collect();
+    let unit = |k: usize| later.indicators[k].normalized_unit == figure.normalized_unit;
+    let metric = |k: usize| metric_match(&later.indicators[k], figure).is_some();
+    restatements
+        .iter()
+        .find(|&&k| unit(k) && metric(k))
+        .or_else(|| restatements.iter().find(|&&k| unit(k)))
+        .or_else(|| restatements.iter().find(|&&k| metric(k)))
+        .or_else(|| restatements.first())
+        .copied()
+}
+
+/// Applies the reader's confirmations, rejections and added links.
+fn apply_decisions(reports: &[TrackedReport], rows: &mut [TargetRow], decisions: &[LinkDecision]) {
+    for decision in decisions {
+        let (Some(target), Some(actual)) = (
+            resolve(reports, &decision.target),
+            resolve(reports, &decision.actual),
+        ) else {
+            continue;
+        };
+        let Some(row) = rows.iter_mut().find(|r| r.target == target) else {
+            continue;
+        };
+        let existing = row.links.iter().position(|l| l.actual == actual);
+        match (decision.verdict, existing) {
+            (Verdict::Rejected, Some(at)) => {
+                row.links.remove(at);
+            }
+            (Verdict::Confirmed | Verdict::Added, Some(at)) => row.links[at].confirmed = true,
+            (Verdict::Added, None) => {
+                let year = row.year.or(reports[actual.report].info.year).unwrap_or(0);
+                let mut link = machine_link(
+                    reports,
+                    indicator(reports, target),
+                    actual,
+                    Confidence::Manual,
+                    year,
+                );
+                link.confirmed = true;
+                row.links.push(link);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The indicator a saved key names now: same report and text, nearest position.
+pub fn resolve(reports: &[TrackedReport], key: &IndicatorKey) -> Option<IndicatorRef> {
+    let report = reports.iter().position(|r| r.name == key.report)?;
+    let indicator = reports[report]
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.text == key.text)
+        .min_by_key(|(_, i)| i.span.start.abs_diff(key.start))?
+        .0;
+    Some(IndicatorRef { report, indicator })
+}
+
+/// Orders the links (deciding one first) and sets the status and completion.
+fn settle(reports: &[TrackedReport], row: &mut TargetRow) {
+    row.links.sort_by_key(|link| {
+        let year = reports[link.actual.report].info.year.unwrap_or(0);
+        (
+            link.comparison == Comparison::NotComparable,
+            Reverse(year),
+            Reverse((link.elapsed * 1000.0) as i64),
+            !link.confirmed,
+            matches!(link.comparison, Comparison::Stated { .. }),
+            link.confidence,
+            link.actual,
+        )
+    });
+    let goal = indicator(reports, row.target);
+    row.stated_completion = row.links.iter().find_map(|l| match l.comparison {
+        Comparison::Stated { share } => Some(share),
+        _ => None,
+    });
+    row.status = match row.links.first() {
+        None => TargetStatus::NotReported,
+        Some(deciding) => deciding.comparison.status(deciding.elapsed, is_cap(goal)),
+    };
+    row.completion = row.links.first().and_then(|l| l.comparison.share());
+}
+
+/// "6 targets: 2 met, 3 on track, 1 behind".
+pub fn summary(rows: &[TargetRow]) -> String {
+    let counts: Vec<String> = TargetStatus::ALL
+        .iter()
+        .filter_map(|status| {
+            let count = rows.iter().filter(|r| r.status == *status).count();
+            (count > 0).then(|| format!("{count} {}", status.english()))
+        })
+        .collect();
+    format!("{} targets: {}", rows.len(), counts.join(", "))
+}
+
+impl TargetRow {
+    /// The key of the target, for decisions.
+    pub fn target_key(&self, reports: &[TrackedReport]) -> IndicatorKey {
+        IndicatorKey::of(reports, self.target)
+    }
+}
+
+impl Link {
+    /// True when the figure is a target restated, not a reported figure.
+    pub fn is_restatement(&self, reports: &[TrackedReport]) -> bool {
+        indicator(reports, self.actual).kind == Kind::Target
+    }
+}
+
+impl IndicatorKey {
+    /// The key naming the indicator `at`.
+    pub fn of(reports: &[TrackedReport], at: IndicatorRef) -> Self {
+        let found = indicator(reports, at);
+        Self {
+            report: reports[at.report].name.clone(),
+            start: found.span.start,
+            text: found.text.clone(),
+        }
+    }
+}

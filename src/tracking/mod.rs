@@ -1,0 +1,14 @@
+//! Tracking targets across reports: what each report is ([`report`]), the
+//! workspace of reports read together ([`workspace`]), linking each target
+//! to the figures later reports give on it ([`link`]) and comparing them
+//! ([`compare`]). Nothing here knows about the window.
+
+pub mod compare;
+pub mod link;
+pub mod report;
+pub mod workspace;
+
+pub use compare::{Comparison, TargetStatus};
+pub use link::{link_targets, summary, Confidence, IndicatorRef, Link, TargetRow, TrackedReport};
+pub use report::{ReportInfo, ReportKind};
+pub use workspace::{IndicatorKey, LinkDecision, OpenReport, Verdict, Workspace, WorkspaceError};

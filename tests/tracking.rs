@@ -1,0 +1,171 @@
+//! Tracking targets across reports on real text: the 2021 plan of Wuchang
+//! (fixture 001) and its mid-year execution report (fixture 003), and traps
+//! (another region, another year, a rate against a level, no report).
+
+use std::path::PathBuf;
+
+use reportlens::document::Document;
+use reportlens::tracking::{
+    link_targets, Comparison, OpenReport, ReportKind, TargetRow, TargetStatus, TrackedReport,
+};
+
+const PLAN: &str = "tests/fixtures/001_0ace6510012baace.txt";
+const MID_YEAR: &str = "tests/fixtures/003_8bb3dc6e5684670a.txt";
+
+fn open(path: &str) -> OpenReport {
+    let doc = Document::open(&PathBuf::from(path)).unwrap_or_else(|e| panic!("{e}"));
+    OpenReport::new(PathBuf::from(path), doc, None)
+}
+
+fn tracked(reports: &[OpenReport]) -> Vec<TrackedReport> {
+    reports.iter().map(|r| r.tracked.clone()).collect()
+}
+
+/// The row of the target of `reports[0]` whose text is `text`.
+fn row<'a>(rows: &'a [TargetRow], reports: &[TrackedReport], text: &str) -> &'a TargetRow {
+    rows.iter()
+        .find(|r| r.target.report == 0 && reports[0].indicators[r.target.indicator].text == text)
+        .unwrap_or_else(|| panic!("no target {text:?}"))
+}
+
+fn figure<'a>(reports: &'a [TrackedReport], row: &TargetRow) -> &'a str {
+    let link = row.links.first().unwrap_or_else(|| panic!("no link"));
+    &reports[link.actual.report].indicators[link.actual.indicator].text
+}
+
+#[test]
+fn reports_are_recognised() {
+    let plan = open(PLAN);
+    let mid = open(MID_YEAR);
+    assert_eq!(plan.tracked.info.kind, ReportKind::Plan);
+    assert_eq!(mid.tracked.info.kind, ReportKind::Execution);
+    assert_eq!(plan.tracked.info.region_key(), "武昌区");
+    assert_eq!(mid.tracked.info.region_key(), "武昌区");
+    assert_eq!(
+        (plan.tracked.info.year, mid.tracked.info.year),
+        (Some(2021), Some(2021))
+    );
+    assert_eq!(mid.tracked.coverage, 0.5);
+}
+
+#[test]
+fn the_six_main_targets_of_2021_are_linked_to_the_half_year_figures() {
+    let reports = tracked(&[open(PLAN), open(MID_YEAR)]);
+    let rows = link_targets(&reports, &[]);
+    for row in &rows {
+        let t = &reports[row.target.report].indicators[row.target.indicator];
+        let links: Vec<String> = row
+            .links
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} [{:?} {:?}]",
+                    reports[l.actual.report].indicators[l.actual.indicator].text,
+                    l.confidence,
+                    l.comparison
+                )
+            })
+            .collect();
+        println!(
+            "{} | {:?} | {:?} | {:?} | {links:?}",
+            t.text, row.status, row.completion, row.stated_completion
+        );
+    }
+    let gdp = row(&rows, &reports, "地区生产总值增长7%");
+    assert_eq!(figure(&reports, gdp), "同比增长22.3%");
+    assert_eq!(gdp.status, TargetStatus::OnTrack);
+
+    let revenue = row(&rows, &reports, "地方一般公共预算收入增长15%");
+    assert_eq!(figure(&reports, revenue), "同比增长69.3%");
+    assert_eq!(revenue.status, TargetStatus::OnTrack);
+
+    let investment = row(&rows, &reports, "全社会固定资产投资300亿元");
+    assert_eq!(figure(&reports, investment), "固定资产投资完成190.59亿元");
+    assert_eq!(investment.status, TargetStatus::OnTrack);
+    let completion = investment.completion.unwrap_or_default();
+    assert!((completion - 0.6353).abs() < 5e-5, "{completion}");
+    assert_eq!(investment.stated_completion, Some(0.6353));
+
+    let projects = row(&rows, &reports, "实施重大项目210项");
+    assert_eq!(figure(&reports, projects), "实施重大项目206项");
+    assert_eq!(projects.status, TargetStatus::OnTrack);
+
+    let project_investment = row(&rows, &reports, "年度计划投资270亿元以上");
+    assert_eq!(figure(&reports, project_investment), "实现投资178.62亿元");
+    assert_eq!(project_investment.stated_completion, Some(0.6616));
+    let share = project_investment.completion.unwrap_or_default();
+    assert!((share - 0.6616).abs() < 5e-5, "{share}");
+
+    let income = row(&rows, &reports, "城镇居民人均可支配收入增长高于经济增长");
+    assert_eq!(income.status, TargetStatus::NotComparable);
+    assert!(
+        !income.links.is_empty(),
+        "the restated income goal is not linked"
+    );
+    assert!(
+        gdp.links
+            .iter()
+            .all(|l| !matches!(l.comparison, Comparison::Completion { .. })),
+        "a growth rate was compared with a level"
+    );
+}
+
+/// Fixture 003 with `from` replaced by `to` everywhere, as another report.
+fn edited_mid_year(from: &str, to: &str, name: &str) -> OpenReport {
+    let text = std::fs::read_to_string(MID_YEAR).unwrap_or_else(|e| panic!("{e}"));
+    let doc = Document::from_text(name, &text.replace(from, to));
+    OpenReport::new(PathBuf::from(name), doc, None)
+}
+
+fn linked_reports(rows: &[TargetRow]) -> Vec<usize> {
+    let mut linked: Vec<usize> = rows
+        .iter()
+        .filter(|r| r.target.report == 0)
+        .flat_map(|r| r.links.iter().map(|l| l.actual.report))
+        .collect();
+    linked.sort();
+    linked.dedup();
+    linked
+}
+
+#[test]
+fn the_same_metric_in_another_region_is_not_linked() {
+    let other = edited_mid_year("武昌", "江汉", "江汉区上半年.txt");
+    assert_eq!(other.tracked.info.region_key(), "江汉区");
+    let reports = tracked(&[open(PLAN), other]);
+    let rows = link_targets(&reports, &[]);
+    assert!(
+        linked_reports(&rows).is_empty(),
+        "a Jianghan figure was linked to a Wuchang target"
+    );
+    let gdp = row(&rows, &reports, "地区生产总值增长7%");
+    assert_eq!(gdp.status, TargetStatus::NotReported);
+}
+
+#[test]
+fn the_same_metric_in_another_year_is_not_linked() {
+    let next_year = edited_mid_year("2021年", "2022年", "武昌区2022年上半年.txt");
+    assert_eq!(next_year.tracked.info.year, Some(2022));
+    let reports = tracked(&[open(PLAN), next_year]);
+    let rows = link_targets(&reports, &[]);
+    assert!(
+        linked_reports(&rows).is_empty(),
+        "a 2022 figure was linked to a 2021 target"
+    );
+}
+
+#[test]
+fn a_target_no_report_speaks_of_is_not_reported() {
+    let reports = tracked(&[open(PLAN), open(MID_YEAR)]);
+    let rows = link_targets(&reports, &[]);
+    let enterprises = row(&rows, &reports, "新增高新技术企业60家");
+    assert_eq!(
+        enterprises.status,
+        TargetStatus::NotReported,
+        "{:?}",
+        enterprises.links
+    );
+    let alone = tracked(&[open(PLAN)]);
+    let rows = link_targets(&alone, &[]);
+    assert!(rows.iter().all(|r| r.status == TargetStatus::NotReported));
+}
