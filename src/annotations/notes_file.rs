@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::annotations::merge::merge;
-use crate::annotations::model::Annotation;
-use crate::annotations::reanchor::{reanchor_all, PlacementCounts};
+use crate::annotations::model::{Anchor, Annotation, TextPosition};
+use crate::annotations::reanchor::{reanchor, reanchor_all, PlacementCounts};
 use crate::annotations::sidecar::{self, DocumentInfo, Sidecar, SidecarError, SUFFIX};
 use crate::document::Document;
 
@@ -154,9 +154,9 @@ impl NotesFile {
                     }
                     annotations
                 }
-                Err(reason) => notes.divert(reason.to_string()),
+                Err(reason) => notes.divert_resuming(reason.to_string()),
             },
-            Err(error) => notes.divert(error.to_string()),
+            Err(error) => notes.divert_resuming(error.to_string()),
         };
         Loaded {
             notes,
@@ -183,8 +183,10 @@ impl NotesFile {
     }
 
     /// Saves `annotations`, first merging any change another program made.
+    /// The file's contents are compared, not only its size and time, which
+    /// may not change when it is written twice within a clock tick.
     pub fn save(&mut self, annotations: &[Annotation]) -> io::Result<SyncOutcome> {
-        let mut outcome = self.check_outside(annotations)?;
+        let mut outcome = self.merge_outside(annotations)?;
         let current = match &outcome {
             SyncOutcome::Merged(merged) => merged.as_slice(),
             _ => annotations,
@@ -207,7 +209,16 @@ impl NotesFile {
     /// Looks for a change another program made to the sidecar since it was
     /// last read or written, and merges it with `annotations`.
     pub fn check_outside(&mut self, annotations: &[Annotation]) -> io::Result<SyncOutcome> {
-        if self.diversion.is_some() || !self.changed_on_disk() {
+        if !self.changed_on_disk() {
+            return Ok(SyncOutcome::Unchanged);
+        }
+        self.merge_outside(annotations)
+    }
+
+    /// Merges the sidecar's annotations with `annotations` if its contents
+    /// differ from what was last read or written.
+    fn merge_outside(&mut self, annotations: &[Annotation]) -> io::Result<SyncOutcome> {
+        if self.diversion.is_some() {
             return Ok(SyncOutcome::Unchanged);
         }
         let Some((bytes, fingerprint)) = read(&self.location.path)? else {
@@ -229,11 +240,8 @@ impl NotesFile {
                 Ok(SyncOutcome::Merged(merged))
             }
             Err(reason) => {
-                self.divert(reason.to_string());
-                Ok(self
-                    .diversion
-                    .clone()
-                    .map_or(SyncOutcome::Unchanged, SyncOutcome::Diverted))
+                let diversion = self.divert_to_new(reason.to_string());
+                Ok(SyncOutcome::Diverted(diversion))
             }
         }
     }
@@ -257,6 +265,9 @@ impl NotesFile {
     ) -> Result<Vec<Annotation>, SidecarError> {
         let mut sidecar = sidecar::parse(bytes)?;
         if sidecar.document.sha256 == self.document.sha256 {
+            if let Some(counts) = self.replace_misplaced(&mut sidecar.annotations) {
+                *placement = Some(counts);
+            }
             return Ok(sidecar.annotations);
         }
         if sidecar.document.file_name != self.document.file_name {
@@ -266,24 +277,75 @@ impl NotesFile {
         Ok(sidecar.annotations)
     }
 
-    /// Stops writing the sidecar; returns the notes of an earlier recovery file, if any.
-    fn divert(&mut self, reason: String) -> Vec<Annotation> {
-        let earlier = self.latest_recovery();
-        let recovery = earlier
-            .as_ref()
-            .map(|(path, _)| path.clone())
-            .unwrap_or_else(|| self.new_recovery_path());
-        self.diversion = Some(Diversion { reason, recovery });
-        earlier.map(|(_, notes)| notes).unwrap_or_default()
+    /// Re-anchors the placed annotations whose position does not hold their
+    /// quote in this text (a hand-edited sidecar: outside the text, start
+    /// after end, other words), counting how all were placed; None when every
+    /// position holds.
+    fn replace_misplaced(&self, annotations: &mut [Annotation]) -> Option<PlacementCounts> {
+        let holds = |anchor: &Anchor| {
+            let TextPosition { start, end } = anchor.position;
+            start < end
+                && end <= self.text.len()
+                && self.text[start..end]
+                    .iter()
+                    .copied()
+                    .eq(anchor.quote.exact.chars())
+        };
+        let misplaced = |a: &Annotation| !a.anchor.unplaced && !holds(&a.anchor);
+        if !annotations.iter().any(misplaced) {
+            return None;
+        }
+        let mut counts = PlacementCounts::default();
+        for annotation in annotations {
+            if annotation.anchor.unplaced {
+                counts.unplaced += 1;
+            } else if holds(&annotation.anchor) {
+                counts.exact += 1;
+            } else {
+                counts.count(reanchor(&self.text, &mut annotation.anchor));
+            }
+        }
+        Some(counts)
     }
 
+    /// Stops writing the sidecar and goes on with the newest usable recovery
+    /// file, if any; returns its notes.
+    fn divert_resuming(&mut self, reason: String) -> Vec<Annotation> {
+        let Some((recovery, notes)) = self.latest_recovery() else {
+            self.divert_to_new(reason);
+            return Vec::new();
+        };
+        self.diversion = Some(Diversion { reason, recovery });
+        notes
+    }
+
+    /// Stops writing the sidecar and saves to a new recovery file: an earlier
+    /// one holds notes not loaded, so it is not written over.
+    fn divert_to_new(&mut self, reason: String) -> Diversion {
+        let diversion = Diversion {
+            reason,
+            recovery: self.new_recovery_path(),
+        };
+        self.diversion = Some(diversion.clone());
+        diversion
+    }
+
+    /// A recovery file name stamped now, with `~2`, `~3` … when taken.
     fn new_recovery_path(&self) -> PathBuf {
         let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
             .to_string()
             .replace(':', "");
-        let mut name = self.recovery_prefix();
-        name.push_str(&format!("{stamp}.json"));
-        self.location.path.with_file_name(name)
+        let prefix = self.recovery_prefix();
+        let mut path = self
+            .location
+            .path
+            .with_file_name(format!("{prefix}{stamp}.json"));
+        let mut taken = 1;
+        while path.exists() {
+            taken += 1;
+            path.set_file_name(format!("{prefix}{stamp}~{taken}.json"));
+        }
+        path
     }
 
     /// `report.txt.reportlens.recovery-`: recovery files start with this.
