@@ -10,9 +10,27 @@ use crate::annotations::model::Annotation;
 pub fn merge(base: &[Annotation], ours: &[Annotation], theirs: &[Annotation]) -> Vec<Annotation> {
     let find = |set: &[Annotation], id: &str| set.iter().find(|a| a.id == id).cloned();
     let ids: BTreeSet<&str> = ours.iter().chain(theirs).map(|a| a.id.as_str()).collect();
-    ids.into_iter()
+    let mut merged: Vec<Annotation> = ids
+        .into_iter()
         .filter_map(|id| resolve(find(base, id), find(ours, id), find(theirs, id)))
-        .collect()
+        .collect();
+    merged.sort_by(document_order);
+    merged
+}
+
+/// Placed before unplaced, then by position and id.
+fn document_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
+    let key = |x: &Annotation| (x.anchor.unplaced, x.anchor.start(), x.anchor.end());
+    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+}
+
+/// True when `a` was modified after `b` (RFC 3339 times; compared as text if one does not parse).
+fn later(a: &Annotation, b: &Annotation) -> bool {
+    let time = |x: &Annotation| humantime::parse_rfc3339_weak(&x.modified).ok();
+    match (time(a), time(b)) {
+        (Some(x), Some(y)) => x > y,
+        _ => a.modified > b.modified,
+    }
 }
 
 fn resolve(
@@ -27,7 +45,7 @@ fn resolve(
         return theirs;
     }
     match (ours, theirs) {
-        (Some(o), Some(t)) => Some(if t.modified > o.modified { t } else { o }),
+        (Some(o), Some(t)) => Some(if later(&t, &o) { t } else { o }),
         (o, t) => o.or(t),
     }
 }

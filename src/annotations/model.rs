@@ -230,6 +230,9 @@ pub struct Annotation {
     pub indicator: Option<TrackedIndicator>,
     /// Where it is in the text.
     pub anchor: Anchor,
+    /// Fields this version does not know, kept so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Annotation {
@@ -246,6 +249,7 @@ impl Annotation {
             status: None,
             indicator: None,
             anchor,
+            unknown: serde_json::Map::new(),
         }
     }
 

@@ -27,6 +27,9 @@ impl SidecarLocation {
     /// Next to `report` when its folder can be written, else in `data_dir`
     /// (as for the bundled sample, which has no file: `report` is `None`).
     pub fn resolve(report: Option<&Path>, doc_name: &str, data_dir: &Path) -> Self {
+        // "plan.txt" has no folder to write in or to look for recovery files: make it absolute.
+        let absolute = report.map(|r| std::path::absolute(r).unwrap_or_else(|_| r.to_path_buf()));
+        let report = absolute.as_deref();
         if let Some(path) = report.and_then(beside) {
             if path.parent().is_some_and(folder_writable) {
                 return Self {

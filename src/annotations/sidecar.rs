@@ -56,6 +56,9 @@ pub struct Sidecar {
     pub document: DocumentInfo,
     /// The annotations, in document order.
     pub annotations: Vec<Annotation>,
+    /// Fields this version does not know, kept so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Sidecar {
@@ -66,6 +69,7 @@ impl Sidecar {
             version: VERSION,
             document,
             annotations,
+            unknown: serde_json::Map::new(),
         }
     }
 
@@ -123,8 +127,16 @@ fn broken(error: serde_json::Error) -> SidecarError {
     SidecarError::Broken {
         line: error.line(),
         column: error.column(),
-        reason: error.to_string(),
+        reason: without_location(&error.to_string()),
     }
+}
+
+/// serde_json's message without its " at line L column C" (the error names them already).
+fn without_location(message: &str) -> String {
+    message
+        .rsplit_once(" at line ")
+        .map_or(message, |(reason, _)| reason)
+        .to_string()
 }
 
 /// SHA-256 of `text` as lower-case hex.
@@ -160,10 +172,15 @@ fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".reportlens-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".reportlens-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A sidecar is an ordinary file: readable as the umask allows, not owner-only.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(folder)?;
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|e| e.error)?;
@@ -198,6 +215,29 @@ mod tests {
             parse(br#"{"format": "reportlens-notes", "version": 1}"#),
             Err(SidecarError::Broken { .. })
         ));
+    }
+
+    #[test]
+    fn fields_of_a_later_minor_version_survive_a_save() {
+        let doc = Document::from_text("a.txt", "新增停车泊位1万个以上。");
+        let chars: Vec<char> = doc.text.chars().collect();
+        let annotation = Annotation::new(
+            crate::annotations::Anchor::capture(&chars, 0, 6),
+            crate::annotations::Colour::Green,
+        );
+        let mut value =
+            serde_json::to_value(Sidecar::new(DocumentInfo::of(&doc), vec![annotation]))
+                .unwrap_or_default();
+        value["synced_by"] = "other-app".into();
+        value["annotations"][0]["reviewer"] = "李".into();
+        let bytes = serde_json::to_vec(&value).unwrap_or_default();
+        let resaved = parse(&parse(&bytes).map(|s| s.to_bytes()).unwrap_or_default());
+        let resaved = resaved.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(resaved.unknown.get("synced_by"), Some(&"other-app".into()));
+        assert_eq!(
+            resaved.annotations[0].unknown.get("reviewer"),
+            Some(&"李".into())
+        );
     }
 
     #[test]
