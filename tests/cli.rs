@@ -1,5 +1,6 @@
 //! The `reportlens` binary run as a user runs it: formats, standard input,
-//! exit codes and messages, and `export` of a report's notes from its sidecar.
+//! exit codes and messages, `export` of a report's notes from its sidecar,
+//! and `track` of the targets of a plan through its mid-year report.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,7 +25,10 @@ fn run(mut command: Command, stdin: Option<&[u8]>) -> Output {
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start reportlens: {e}"));
     if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        pipe.write_all(bytes).unwrap_or_else(|e| panic!("{e}"));
+        // A command that refuses standard input may exit before reading it.
+        if let Err(e) = pipe.write_all(bytes) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+        }
     }
     child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
 }
@@ -400,4 +404,122 @@ fn export_after_the_report_changed_places_the_notes_and_says_so() {
         "{}",
         stderr(&before)
     );
+}
+
+const MID_YEAR: &str = "tests/fixtures/003_8bb3dc6e5684670a.txt";
+const TRACK_SUMMARY: &str = "37 targets: 5 on track, 1 behind";
+
+#[test]
+fn track_prints_a_markdown_table_of_targets_and_their_evidence() {
+    let out = reportlens(&["track", PLAN, MID_YEAR], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with(TRACK_SUMMARY), "{text}");
+    let investment = text
+        .lines()
+        .find(|line| line.contains("| 全社会固定资产投资300亿元 |"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        investment.contains("63.53%") && investment.contains("固定资产投资完成190.59亿元"),
+        "{investment}"
+    );
+}
+
+#[test]
+fn track_refuses_to_write_a_workbook_to_standard_output() {
+    let out = reportlens(&["track", "--format", "xlsx", PLAN, MID_YEAR], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("-o"), "{}", stderr(&out));
+}
+
+#[test]
+fn track_writes_a_workbook_that_opens_and_says_what_it_found() {
+    use calamine::Reader;
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("out.xlsx");
+    let output = path.to_string_lossy();
+    let out = reportlens(
+        &["track", "-f", "xlsx", "-o", &output, PLAN, MID_YEAR],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains(TRACK_SUMMARY), "{}", stderr(&out));
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(workbook.sheet_names(), ["目标 Targets", "指标 Indicators"]);
+    let targets = workbook
+        .worksheet_range("目标 Targets")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(targets.height() > 37, "{} rows", targets.height());
+}
+
+#[test]
+fn track_names_a_file_it_cannot_open_and_tracks_the_others() {
+    let out = reportlens(&["track", PLAN, "no-such-report.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no-such-report.txt: file not found"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("| 新增高新技术企业60家 |"));
+
+    let none = reportlens(&["track", "no-such-report.txt"], None);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        stderr(&none).contains("none of the reports"),
+        "{}",
+        stderr(&none)
+    );
+}
+
+#[test]
+fn track_saves_a_workspace_and_reads_it_back() {
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let saved = dir.path().join("wuchang.json");
+    let saved = saved.to_string_lossy();
+    let first = reportlens(
+        &[
+            "track",
+            "-f",
+            "json",
+            "--save-workspace",
+            &saved,
+            PLAN,
+            MID_YEAR,
+        ],
+        None,
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&*saved).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file["format"], "reportlens-workspace");
+    assert_eq!(file["reports"].as_array().map(Vec::len), Some(2));
+
+    let again = reportlens(&["track", "-f", "json", "--workspace", &saved, PLAN], None);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let json = |out: &Output| -> serde_json::Value {
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(
+        json(&again)["reports"].as_array().map(Vec::len),
+        Some(2),
+        "a report named again was added twice"
+    );
+    assert_eq!(json(&again)["summary"], json(&first)["summary"]);
+}
+
+#[test]
+fn track_will_not_write_over_a_report() {
+    let dir = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let report = dir.path().join("plan.txt");
+    std::fs::copy(PLAN, &report).unwrap_or_else(|e| panic!("{e}"));
+    let report = report.to_string_lossy();
+    let out = reportlens(&["track", "-f", "csv", "-o", &report, &report], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("will not write"), "{}", stderr(&out));
+    let kept = std::fs::read_to_string(&*report).unwrap_or_default();
+    assert_eq!(kept, std::fs::read_to_string(PLAN).unwrap_or_default());
 }
