@@ -169,3 +169,64 @@ fn a_target_no_report_speaks_of_is_not_reported() {
     let rows = link_targets(&alone, &[]);
     assert!(rows.iter().all(|r| r.status == TargetStatus::NotReported));
 }
+
+#[test]
+fn the_reader_s_decisions_are_saved_and_survive_re_extraction() {
+    use reportlens::tracking::{IndicatorKey, LinkDecision, Verdict, Workspace};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("ws.reportlens-workspace.json");
+    let mut workspace = Workspace::of(&[PathBuf::from(PLAN), PathBuf::from(MID_YEAR)]);
+    let (opened, errors) = workspace.open_reports();
+    assert!(errors.is_empty(), "{errors:?}");
+    let reports = tracked(&opened);
+    let rows = link_targets(&reports, &[]);
+    let investment = row(&rows, &reports, "全社会固定资产投资300亿元");
+    let growth = investment
+        .links
+        .iter()
+        .find(|l| reports[1].indicators[l.actual.indicator].text == "同比增长85.03%")
+        .unwrap_or_else(|| panic!("no growth link"))
+        .actual;
+    let enterprises = row(&rows, &reports, "新增高新技术企业60家").target;
+    let candidates = reports[1]
+        .indicators
+        .iter()
+        .position(|i| i.text.contains("高新技术企业260家"))
+        .unwrap_or_else(|| panic!("no 260 enterprises in 003"));
+    let key = |at| IndicatorKey::of(&reports, at);
+    workspace.decide(LinkDecision {
+        target: key(investment.target),
+        actual: key(growth),
+        verdict: Verdict::Rejected,
+    });
+    workspace.decide(LinkDecision {
+        target: key(enterprises),
+        actual: key(reportlens::tracking::IndicatorRef {
+            report: 1,
+            indicator: candidates,
+        }),
+        verdict: Verdict::Added,
+    });
+    workspace.save(&file).unwrap_or_else(|e| panic!("{e}"));
+
+    let reloaded = Workspace::load(&file).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reloaded.decisions, workspace.decisions);
+    let (reopened, _) = reloaded.open_reports();
+    let reports = tracked(&reopened);
+    let rows = link_targets(&reports, &reloaded.decisions);
+    let investment = row(&rows, &reports, "全社会固定资产投资300亿元");
+    assert!(
+        investment
+            .links
+            .iter()
+            .all(|l| reports[1].indicators[l.actual.indicator].text != "同比增长85.03%"),
+        "a rejected link came back"
+    );
+    let enterprises = row(&rows, &reports, "新增高新技术企业60家");
+    let added = enterprises
+        .links
+        .first()
+        .unwrap_or_else(|| panic!("the added link is gone"));
+    assert_eq!(added.confidence, reportlens::tracking::Confidence::Manual);
+    assert!(added.confirmed);
+}
