@@ -587,3 +587,101 @@ fn notes_tab_filters_jumps_and_deletes_with_undo() {
     );
     assert!(listed(&harness, "养老床位"));
 }
+
+const PLAN: &str = "tests/fixtures/001_0ace6510012baace.txt";
+const MID_YEAR: &str = "tests/fixtures/003_8bb3dc6e5684670a.txt";
+/// The metrics of the six main targets of the 2021 plan.
+const MAIN_TARGETS: [&str; 6] = [
+    "地区生产总值",
+    "地方一般公共预算收入",
+    "全社会固定资产投资",
+    "重大项目",
+    "年度计划投资",
+    "城镇居民人均可支配收入",
+];
+
+/// A window with the plan and its mid-year report open as a workspace.
+fn workspace() -> Harness<'static, ReportLensApp> {
+    let mut harness = sample();
+    let ctx = harness.ctx.clone();
+    let paths = vec![PathBuf::from(PLAN), PathBuf::from(MID_YEAR)];
+    harness.state_mut().open_reports_as_workspace(paths, &ctx);
+    let started = Instant::now();
+    while harness.state().is_loading() {
+        assert!(
+            started.elapsed() < LOAD_TIMEOUT,
+            "the workspace is still opening"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    harness
+}
+
+#[test]
+fn targets_tab_shows_the_plan_s_targets_filters_them_and_opens_the_evidence() {
+    let mut harness = workspace();
+    for metric in MAIN_TARGETS {
+        assert!(
+            shows(&harness, metric),
+            "the targets tab has no row for {metric}"
+        );
+    }
+    let investment = "固定资产投资完成190.59亿元（003_8bb3dc6e5684670a.txt）";
+    assert!(
+        shows(&harness, investment),
+        "the half-year investment is not linked"
+    );
+    assert!(
+        !labels(&harness, |t| t.contains("个目标：")
+            && t.contains("进度正常"))
+        .is_empty(),
+        "no summary line"
+    );
+
+    harness
+        .get_by_role_and_label(Role::ComboBox, "状态")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "不可比")
+        .click();
+    harness.run();
+    assert!(
+        shows(&harness, "城镇居民人均可支配收入"),
+        "a not-comparable target is filtered out"
+    );
+    assert!(
+        !shows(&harness, "全社会固定资产投资"),
+        "an on-track target is still shown"
+    );
+
+    harness
+        .get_by_role_and_label(Role::ComboBox, "状态")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "全部状态")
+        .click();
+    harness.run();
+    harness.get_by_label(investment).click();
+    let started = Instant::now();
+    while harness.state().is_loading()
+        || harness.state().view().and_then(|v| v.path.clone()) != Some(PathBuf::from(MID_YEAR))
+    {
+        assert!(
+            started.elapsed() < LOAD_TIMEOUT,
+            "the execution report did not open"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    assert!(
+        !labels(&harness, |t| t.contains("固定资产投资完成190.59亿元")
+            && t.len() > investment.len())
+        .is_empty(),
+        "the paragraph of the figure is not in view"
+    );
+}

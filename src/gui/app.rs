@@ -14,6 +14,8 @@ use crate::gui::panels::table::TableState;
 use crate::gui::reader::HeightCache;
 use crate::gui::selection::Selection;
 use crate::gui::settings::Settings;
+use crate::gui::targets::loader::WorkspaceLoader;
+use crate::gui::targets::state::TargetsState;
 use crate::gui::view::DocView;
 use crate::gui::{fonts, SAMPLE_NAME, SAMPLE_TEXT};
 
@@ -52,6 +54,11 @@ pub struct ReportLensApp {
     pub(crate) export_message: Option<String>,
     /// Where the selection ends on screen, for the toolbar.
     pub(crate) selection_end: Option<egui::Rect>,
+    /// The workspace of the targets tab.
+    pub(crate) targets: Option<TargetsState>,
+    pub(crate) workspace_loader: WorkspaceLoader,
+    /// Scroll to this offset once this report is shown (a quote clicked in the targets tab).
+    pub(crate) pending_scroll: Option<(PathBuf, usize)>,
     /// Where sidecars go when they cannot sit next to the report.
     data_dir: PathBuf,
     fonts_installed: bool,
@@ -78,6 +85,9 @@ impl ReportLensApp {
             notes_filter: NotesFilter::default(),
             selection_end: None,
             export_message: None,
+            targets: None,
+            workspace_loader: WorkspaceLoader::default(),
+            pending_scroll: None,
             data_dir: annotations::data_dir(),
             fonts_installed: false,
         }
@@ -116,6 +126,16 @@ impl ReportLensApp {
         self.show(DocView::new(doc, None), notes);
     }
 
+    /// Where sidecars and the default workspace are kept.
+    pub(crate) fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
+    }
+
+    /// The workspace of the targets tab, once opened.
+    pub fn targets(&self) -> Option<&TargetsState> {
+        self.targets.as_ref()
+    }
+
     /// The open document's annotations.
     pub fn annotations(&self) -> &[Annotation] {
         self.notes.as_ref().map_or(&[], |n| n.store.all())
@@ -138,9 +158,9 @@ impl ReportLensApp {
         }
     }
 
-    /// True while a file is being opened.
+    /// True while a file or a workspace is being opened.
     pub fn is_loading(&self) -> bool {
-        self.loader.busy().is_some()
+        self.loader.busy().is_some() || self.workspace_loader.busy()
     }
 
     /// The open document's view, if any.
@@ -160,8 +180,12 @@ impl ReportLensApp {
         };
         match loaded {
             Ok((view, notes)) => {
+                let scroll = self.pending_scroll.take().filter(|(p, _)| *p == path);
                 self.settings.remember(path);
                 self.show(view, notes);
+                if let Some((_, offset)) = scroll {
+                    self.scroll_to = Some(offset);
+                }
             }
             Err(error) => self.error = Some(self.settings.language.load_error(&error)),
         }
@@ -218,6 +242,14 @@ impl ReportLensApp {
                 }
             }
             Command::ExportNotes(format) => self.export_notes(format),
+            Command::OpenFolder
+            | Command::AddReports
+            | Command::OpenWorkspaceFile
+            | Command::SaveWorkspaceAs
+            | Command::SetReportInfo(..)
+            | Command::DecideLink(..)
+            | Command::OpenAt(..)
+            | Command::ShowTab(_) => self.apply_workspace(command, ctx),
             command => self.annotate(command, ctx),
         }
     }

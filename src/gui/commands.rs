@@ -7,6 +7,8 @@ use crate::annotations::Colour;
 use crate::export::Format;
 use crate::gui::notes::editor::EditorFocus;
 use crate::gui::selection::Selection;
+use crate::gui::settings::CentralTab;
+use crate::tracking::{IndicatorRef, ReportInfo, Verdict};
 
 /// One action requested by the user through a view.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +55,22 @@ pub enum Command {
     Redo,
     /// Export the notes through the save dialog.
     ExportNotes(Format),
+    /// Open a report file and scroll to a char offset once it is shown.
+    OpenAt(PathBuf, usize),
+    /// Record the reader's verdict on a link: target row, reported figure, verdict.
+    DecideLink(usize, IndicatorRef, Verdict),
+    /// Set what a workspace report is (by index).
+    SetReportInfo(usize, ReportInfo),
+    /// Pick a folder and open its reports as the workspace.
+    OpenFolder,
+    /// Pick report files and add them to the workspace.
+    AddReports,
+    /// Pick a workspace file and open it.
+    OpenWorkspaceFile,
+    /// Save the workspace to a file the user picks.
+    SaveWorkspaceAs,
+    /// Show the reader or the targets tab.
+    ShowTab(CentralTab),
     /// Dismiss the notes notice.
     DismissNotice,
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::annotations::{Colour, Status};
 use crate::error::LoadError;
 use crate::indicators::{Category, Kind};
+use crate::tracking::{ReportKind, TargetStatus};
 
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -97,6 +98,34 @@ pub enum Key {
     NoticeSaveFailed,
     Exported,
     ExportFailed,
+    Reader,
+    Targets,
+    Workspace,
+    OpenFolder,
+    AddReports,
+    OpenWorkspace,
+    SaveWorkspaceAs,
+    NoWorkspace,
+    Reports,
+    ReportKind,
+    Region,
+    Issuer,
+    Year,
+    TargetValue,
+    Source,
+    Evidence,
+    Completion,
+    Confirm,
+    Reject,
+    AddLink,
+    AllReports,
+    ChartHint,
+    PercentOfTarget,
+    Chart,
+    StatedShort,
+    TargetsCount,
+    SearchIndicators,
+    OpeningReports,
 }
 
 impl Language {
@@ -147,6 +176,16 @@ impl Language {
     /// The name of a tracked target's status.
     pub fn status(self, status: Status) -> &'static str {
         self.pick(status.chinese(), status.english())
+    }
+
+    /// The name of a target's status.
+    pub fn target_status(self, status: TargetStatus) -> &'static str {
+        self.pick(status.chinese(), status.english())
+    }
+
+    /// The name of a report kind.
+    pub fn report_kind(self, kind: ReportKind) -> &'static str {
+        self.pick(kind.chinese(), kind.english())
     }
 
     /// The name of an annotation colour.
@@ -276,5 +315,33 @@ fn words(key: Key) -> (&'static str, &'static str) {
         Key::NoticeSaveFailed => ("批注保存失败，将自动重试", "Saving the notes failed; retrying"),
         Key::Exported => ("已导出", "Exported"),
         Key::ExportFailed => ("导出失败", "Export failed"),
+        Key::Reader => ("阅读", "Reader"),
+        Key::Targets => ("目标跟踪", "Targets"),
+        Key::Workspace => ("工作区", "Workspace"),
+        Key::OpenFolder => ("打开文件夹为工作区…", "Open folder as workspace…"),
+        Key::AddReports => ("添加报告到工作区…", "Add reports to workspace…"),
+        Key::OpenWorkspace => ("打开工作区文件…", "Open workspace file…"),
+        Key::SaveWorkspaceAs => ("工作区另存为…", "Save workspace as…"),
+        Key::NoWorkspace => ("还没有工作区。用“文件 > 打开文件夹为工作区…”或“添加报告到工作区…”把计划、执行情况报告和次年的工作报告放在一起，即可跟踪每个目标的完成情况。", "No workspace yet. Use File > Open folder as workspace… or Add reports to workspace… to read a plan with its execution report and the next year's work report, and follow each target."),
+        Key::Reports => ("报告", "Reports"),
+        Key::ReportKind => ("报告类型", "Report kind"),
+        Key::Region => ("地区", "Region"),
+        Key::Issuer => ("发布机构", "Issuer"),
+        Key::Year => ("年份", "Year"),
+        Key::TargetValue => ("目标", "Target"),
+        Key::Source => ("来源", "Source"),
+        Key::Evidence => ("实际与证据", "Reported figures"),
+        Key::Completion => ("完成度", "Completion"),
+        Key::Confirm => ("确认", "Confirm"),
+        Key::Reject => ("否决", "Reject"),
+        Key::AddLink => ("添加关联", "Add link"),
+        Key::AllReports => ("全部报告", "All reports"),
+        Key::ChartHint => ("勾选左侧方框，在图中比较目标与实际", "Tick rows to compare target and actual in the chart"),
+        Key::PercentOfTarget => ("占目标 %", "% of target"),
+        Key::Chart => ("图", "Chart"),
+        Key::StatedShort => ("报告所述", "stated"),
+        Key::TargetsCount => ("个目标", "targets"),
+        Key::SearchIndicators => ("查找指标", "Search indicators"),
+        Key::OpeningReports => ("正在打开工作区报告…", "Opening workspace reports…"),
     }
 }

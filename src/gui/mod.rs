@@ -5,7 +5,8 @@
 //! views return; [`reader`] paints the document and its annotations and
 //! tracks the text selection, [`panels`] the outline, the indicator table,
 //! the find bar and the status bar; [`notes`] holds the annotations with
-//! their autosave, the editor, the selection toolbar and the notes panel.
+//! their autosave, the editor, the selection toolbar and the notes panel;
+//! [`targets`] shows a workspace of reports with each target's progress.
 
 mod annotate;
 mod app;
@@ -19,12 +20,15 @@ mod reader;
 mod selection;
 mod settings;
 mod shell;
+mod targets;
 mod theme;
 mod view;
+mod workspace;
 
 pub use app::ReportLensApp;
 pub use i18n::Language;
 pub use settings::Settings;
+pub use targets::state::TargetsState;
 
 use std::path::PathBuf;
 
@@ -58,6 +62,7 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result<()> {
                 Some(path) => app.open(path, &cc.egui_ctx),
                 None => app.open_sample(),
             }
+            app.reopen_workspace(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )

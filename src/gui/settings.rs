@@ -32,6 +32,16 @@ pub enum RightTab {
     Notes,
 }
 
+/// What the central area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CentralTab {
+    /// The report being read.
+    #[default]
+    Reader,
+    /// The workspace's targets.
+    Targets,
+}
+
 /// Everything the user set that should survive a restart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -56,6 +66,10 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The tab shown in the right panel.
     pub right_tab: RightTab,
+    /// The tab shown in the central area.
+    pub central_tab: CentralTab,
+    /// The workspace file opened last, reopened at start.
+    pub workspace_file: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -71,6 +85,8 @@ impl Default for Settings {
             indicators_width: 460.0,
             recent: Vec::new(),
             right_tab: RightTab::Indicators,
+            central_tab: CentralTab::Reader,
+            workspace_file: None,
         }
     }
 }

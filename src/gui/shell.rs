@@ -15,7 +15,8 @@ use crate::gui::notes::session::Notice;
 use crate::gui::notes::toolbar;
 use crate::gui::panels::{find, outline, status, table};
 use crate::gui::reader::{self, ReaderInput};
-use crate::gui::settings::{RightTab, ThemeChoice};
+use crate::gui::settings::{CentralTab, RightTab, ThemeChoice};
+use crate::gui::targets::view as targets_view;
 use crate::gui::theme;
 use crate::gui::view::KINDS;
 
@@ -25,6 +26,7 @@ impl ReportLensApp {
         let ctx = ui.ctx().clone();
         self.prepare_context(&ctx);
         self.poll_loader();
+        self.poll_workspace();
         self.autosave(&ctx);
         apply_theme(&ctx, self.settings.theme);
         let mut commands = shortcuts(&ctx, self.settings.zoom);
@@ -47,8 +49,16 @@ impl ReportLensApp {
         if self.find.open {
             egui::Panel::top("find").show(ui, |ui| commands.extend(self.find_bar(ui)));
         }
-        self.side_panels(ui, &mut commands);
-        egui::CentralPanel::default().show(ui, |ui| commands.extend(self.central(ui)));
+        if self.settings.central_tab == CentralTab::Reader {
+            self.side_panels(ui, &mut commands);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            commands.extend(self.central_tabs(ui));
+            match self.settings.central_tab {
+                CentralTab::Reader => commands.extend(self.central(ui)),
+                CentralTab::Targets => commands.extend(self.targets_tab(ui)),
+            }
+        });
         commands.extend(self.floating(&ctx));
         for command in commands {
             self.apply(command, &ctx);
@@ -78,6 +88,21 @@ impl ReportLensApp {
                 });
                 if ui.button(language.t(Key::OpenSample)).clicked() {
                     commands.push(Command::OpenSample);
+                }
+                ui.separator();
+                let workspace_items = [
+                    (Key::OpenFolder, Command::OpenFolder),
+                    (Key::AddReports, Command::AddReports),
+                    (Key::OpenWorkspace, Command::OpenWorkspaceFile),
+                ];
+                for (key, command) in workspace_items {
+                    if ui.button(language.t(key)).clicked() {
+                        commands.push(command);
+                    }
+                }
+                let save = egui::Button::new(language.t(Key::SaveWorkspaceAs));
+                if ui.add_enabled(self.targets.is_some(), save).clicked() {
+                    commands.push(Command::SaveWorkspaceAs);
                 }
                 ui.separator();
                 ui.add_enabled_ui(self.notes.is_some(), |ui| {
@@ -277,6 +302,50 @@ impl ReportLensApp {
             commands.insert(0, Command::SetSelection(selection));
         }
         commands
+    }
+
+    /// The tabs over the central area: the reader and the targets.
+    fn central_tabs(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let language = self.settings.language;
+        let targets = self.targets.as_ref().map_or(0, |t| t.rows.len());
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            let tabs = [
+                (CentralTab::Reader, language.t(Key::Reader).to_string()),
+                (
+                    CentralTab::Targets,
+                    format!("{} ({targets})", language.t(Key::Targets)),
+                ),
+            ];
+            for (tab, label) in tabs {
+                let selected = self.settings.central_tab == tab;
+                if ui.selectable_label(selected, label).clicked() && !selected {
+                    commands.push(Command::ShowTab(tab));
+                }
+            }
+            if self.workspace_loader.busy() {
+                ui.spinner();
+                ui.label(language.t(Key::OpeningReports));
+            }
+        });
+        ui.separator();
+        commands
+    }
+
+    fn targets_tab(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let language = self.settings.language;
+        if let Some(error) = self.error.clone() {
+            if error_banner(ui, &error, language) {
+                return vec![Command::DismissError];
+            }
+        }
+        match &mut self.targets {
+            Some(targets) => targets_view::show(ui, targets, language),
+            None => {
+                ui.label(egui::RichText::new(language.t(Key::NoWorkspace)).weak());
+                Vec::new()
+            }
+        }
     }
 
     /// The windows and popups over the text: the notes notice, the

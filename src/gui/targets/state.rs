@@ -1,0 +1,182 @@
+//! The open workspace as the window holds it: the reports, their links, the
+//! filters of the targets table and the targets chosen for the chart; the
+//! reader's edits (report identity, link decisions) are saved to the
+//! workspace file at once.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::gui::targets::loader::OpenedWorkspace;
+use crate::indicators::{Category, Indicator};
+use crate::tracking::{
+    link_targets, IndicatorKey, IndicatorRef, LinkDecision, OpenReport, ReportInfo, TargetRow,
+    TargetStatus, TrackedReport, Verdict, Workspace,
+};
+
+/// The targets table's filters.
+#[derive(Default)]
+pub struct TargetsFilter {
+    /// Only this status, if set.
+    pub status: Option<TargetStatus>,
+    /// Only this category, if set.
+    pub category: Option<Category>,
+    /// Only targets set by this report (index), if set.
+    pub report: Option<usize>,
+}
+
+/// A column the targets table can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TargetSort {
+    /// Source report, then position in it.
+    #[default]
+    Source,
+    /// Metric name.
+    Metric,
+    /// Completion share.
+    Completion,
+    /// Status, best first.
+    Status,
+}
+
+/// The workspace shown in the targets view.
+pub struct TargetsState {
+    /// The workspace file's contents.
+    pub workspace: Workspace,
+    /// Where the workspace is saved.
+    pub file: PathBuf,
+    /// The reports that could be opened.
+    pub reports: Vec<OpenReport>,
+    tracked: Vec<TrackedReport>,
+    /// One row per target.
+    pub rows: Vec<TargetRow>,
+    /// Reports that could not be opened, and failed saves.
+    pub problems: Vec<String>,
+    /// The table's filters.
+    pub filter: TargetsFilter,
+    /// The sort column, and true for descending.
+    pub sort: (TargetSort, bool),
+    /// Rows (indices) drawn in the chart.
+    pub charted: BTreeSet<usize>,
+    /// The row whose "add link" list is open, and its search text.
+    pub adding: Option<(usize, String)>,
+}
+
+impl TargetsState {
+    /// The state of a freshly opened workspace, linked.
+    pub fn new(opened: OpenedWorkspace) -> Self {
+        let tracked = opened.reports.iter().map(|r| r.tracked.clone()).collect();
+        let mut state = Self {
+            workspace: opened.workspace,
+            file: opened.file,
+            reports: opened.reports,
+            tracked,
+            rows: Vec::new(),
+            problems: opened.errors.iter().map(ToString::to_string).collect(),
+            filter: TargetsFilter::default(),
+            sort: (TargetSort::Source, false),
+            charted: BTreeSet::new(),
+            adding: None,
+        };
+        state.relink();
+        state
+    }
+
+    /// The reports as linked.
+    pub fn tracked(&self) -> &[TrackedReport] {
+        &self.tracked
+    }
+
+    /// The indicator `at`.
+    pub fn indicator(&self, at: IndicatorRef) -> &Indicator {
+        &self.tracked[at.report].indicators[at.indicator]
+    }
+
+    /// Indices of the rows the filters keep, in the sort order.
+    pub fn visible_rows(&self) -> Vec<usize> {
+        let mut visible = self.filtered_rows();
+        let (column, descending) = self.sort;
+        visible.sort_by(|&a, &b| {
+            let (x, y) = (&self.rows[a], &self.rows[b]);
+            let order = match column {
+                TargetSort::Source => x.target.cmp(&y.target),
+                TargetSort::Metric => self
+                    .indicator(x.target)
+                    .metric
+                    .cmp(&self.indicator(y.target).metric),
+                TargetSort::Completion => x
+                    .completion
+                    .unwrap_or(-1.0)
+                    .total_cmp(&y.completion.unwrap_or(-1.0)),
+                TargetSort::Status => x.status.cmp(&y.status),
+            };
+            if descending {
+                order.reverse()
+            } else {
+                order
+            }
+        });
+        visible
+    }
+
+    fn filtered_rows(&self) -> Vec<usize> {
+        (0..self.rows.len())
+            .filter(|&i| {
+                let row = &self.rows[i];
+                let target = self.indicator(row.target);
+                self.filter.status.is_none_or(|s| row.status == s)
+                    && self.filter.category.is_none_or(|c| target.category == c)
+                    && self.filter.report.is_none_or(|r| row.target.report == r)
+            })
+            .collect()
+    }
+
+    /// Sets what report `index` is, relinks and saves.
+    pub fn set_info(&mut self, index: usize, info: ReportInfo) {
+        let Some(report) = self.reports.get_mut(index) else {
+            return;
+        };
+        report.tracked.info = info.clone();
+        report.edited = true;
+        if let Some(entry) = self
+            .workspace
+            .reports
+            .iter_mut()
+            .find(|e| e.path == report.path)
+        {
+            entry.info = Some(info.clone());
+        }
+        self.tracked[index].info = info;
+        self.relink();
+        self.save();
+    }
+
+    /// Records the reader's verdict on the link from row `row` to `actual`, relinks and saves.
+    pub fn decide(&mut self, row: usize, actual: IndicatorRef, verdict: Verdict) {
+        let Some(target) = self.rows.get(row).map(|r| r.target) else {
+            return;
+        };
+        self.workspace.decide(LinkDecision {
+            target: IndicatorKey::of(&self.tracked, target),
+            actual: IndicatorKey::of(&self.tracked, actual),
+            verdict,
+        });
+        self.relink();
+        self.save();
+    }
+
+    /// Writes the workspace file; a failure is listed among the problems.
+    pub fn save(&mut self) {
+        if let Some(folder) = self.file.parent() {
+            // A failure to create it shows as the save's own error just below.
+            let _ = std::fs::create_dir_all(folder);
+        }
+        if let Err(error) = self.workspace.save(&self.file) {
+            self.problems.push(error.to_string());
+        }
+    }
+
+    fn relink(&mut self) {
+        self.rows = link_targets(&self.tracked, &self.workspace.decisions);
+        self.charted.retain(|&i| i < self.rows.len());
+    }
+}

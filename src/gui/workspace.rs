@@ -1,0 +1,169 @@
+//! Applying the workspace commands: open a folder, add reports, open and
+//! save a workspace file, edit a report's identity, decide on links, and
+//! open a report at a figure from the targets tab.
+
+use std::path::{Path, PathBuf};
+
+use crate::gui::app::ReportLensApp;
+use crate::gui::commands::Command;
+use crate::gui::settings::CentralTab;
+use crate::gui::targets::state::TargetsState;
+use crate::tracking::Workspace;
+
+/// File name of the workspace kept in the data folder until the user saves one elsewhere.
+const DEFAULT_WORKSPACE: &str = "workspace.reportlens-workspace.json";
+/// Extensions of the files a folder contributes to a workspace.
+const REPORT_EXTENSIONS: [&str; 3] = ["txt", "text", "md"];
+
+impl ReportLensApp {
+    /// Opens `paths` as the workspace (saved in the data folder until saved elsewhere).
+    pub fn open_reports_as_workspace(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        let file = self.data_dir().join(DEFAULT_WORKSPACE);
+        self.start_workspace(Workspace::of(&paths), file, ctx);
+    }
+
+    /// Opens the workspace file `file`.
+    pub fn open_workspace_file(&mut self, file: &Path, ctx: &egui::Context) {
+        match Workspace::load(file) {
+            Ok(workspace) => self.start_workspace(workspace, file.to_path_buf(), ctx),
+            Err(error) => self.error = Some(error.to_string()),
+        }
+    }
+
+    /// Reopens the workspace of the last run, if its file is still there.
+    pub fn reopen_workspace(&mut self, ctx: &egui::Context) {
+        let Some(file) = self.settings.workspace_file.clone().filter(|f| f.exists()) else {
+            return;
+        };
+        match Workspace::load(&file) {
+            Ok(workspace) => self.workspace_loader.start(workspace, file, ctx),
+            Err(error) => self.error = Some(error.to_string()),
+        }
+    }
+
+    fn start_workspace(&mut self, workspace: Workspace, file: PathBuf, ctx: &egui::Context) {
+        self.settings.central_tab = CentralTab::Targets;
+        self.workspace_loader.start(workspace, file, ctx);
+    }
+
+    /// Takes a workspace that finished opening.
+    pub(crate) fn poll_workspace(&mut self) {
+        match self.workspace_loader.poll() {
+            Some(Ok(opened)) => {
+                self.settings.workspace_file = Some(opened.file.clone());
+                let mut state = TargetsState::new(opened);
+                state.save();
+                self.targets = Some(state);
+            }
+            Some(Err(error)) => self.error = Some(error),
+            None => {}
+        }
+    }
+
+    /// Applies one workspace command.
+    pub(crate) fn apply_workspace(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::OpenFolder => {
+                if let Some(folder) = rfd::FileDialog::new().pick_folder() {
+                    self.open_reports_as_workspace(reports_in(&folder), ctx);
+                }
+            }
+            Command::AddReports => {
+                if let Some(paths) = pick_reports() {
+                    self.add_reports(paths, ctx);
+                }
+            }
+            Command::OpenWorkspaceFile => {
+                if let Some(file) = workspace_dialog().pick_file() {
+                    self.open_workspace_file(&file, ctx);
+                }
+            }
+            Command::SaveWorkspaceAs => self.save_workspace_as(),
+            Command::SetReportInfo(index, info) => {
+                if let Some(targets) = &mut self.targets {
+                    targets.set_info(index, info);
+                }
+            }
+            Command::DecideLink(row, actual, verdict) => {
+                if let Some(targets) = &mut self.targets {
+                    targets.decide(row, actual, verdict);
+                }
+            }
+            Command::OpenAt(path, offset) => self.open_at(path, offset, ctx),
+            Command::ShowTab(tab) => self.settings.central_tab = tab,
+            _ => {}
+        }
+    }
+
+    fn add_reports(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        let (mut workspace, file) = match self.targets.take() {
+            Some(state) => (state.workspace, state.file),
+            None => (
+                Workspace::default(),
+                self.data_dir().join(DEFAULT_WORKSPACE),
+            ),
+        };
+        for path in paths {
+            if !workspace.reports.iter().any(|r| r.path == path) {
+                workspace.reports.extend(Workspace::of(&[path]).reports);
+            }
+        }
+        self.start_workspace(workspace, file, ctx);
+    }
+
+    fn save_workspace_as(&mut self) {
+        let Some(targets) = &mut self.targets else {
+            return;
+        };
+        let Some(file) = workspace_dialog()
+            .set_file_name("工作区.reportlens-workspace.json")
+            .save_file()
+        else {
+            return;
+        };
+        targets.file = file.clone();
+        targets.save();
+        self.settings.workspace_file = Some(file);
+    }
+
+    /// Shows the report at `path` (opening it unless it is the one shown) scrolled to `offset`.
+    fn open_at(&mut self, path: PathBuf, offset: usize, ctx: &egui::Context) {
+        self.settings.central_tab = CentralTab::Reader;
+        let shown = self.view.as_ref().and_then(|v| v.path.as_ref()) == Some(&path);
+        if shown {
+            self.scroll_to = Some(offset);
+            return;
+        }
+        self.pending_scroll = Some((path.clone(), offset));
+        self.open(path, ctx);
+    }
+}
+
+/// The report files directly in `folder`, sorted by name.
+fn reports_in(folder: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+}
+
+fn pick_reports() -> Option<Vec<PathBuf>> {
+    rfd::FileDialog::new()
+        .add_filter("文本报告 / Text reports", &REPORT_EXTENSIONS)
+        .add_filter("所有文件 / All files", &["*"])
+        .pick_files()
+}
+
+fn workspace_dialog() -> rfd::FileDialog {
+    rfd::FileDialog::new().add_filter("ReportLens workspace", &["json"])
+}
