@@ -230,3 +230,47 @@ fn the_reader_s_decisions_are_saved_and_survive_re_extraction() {
     assert_eq!(added.confidence, reportlens::tracking::Confidence::Manual);
     assert!(added.confirmed);
 }
+
+#[test]
+fn kind_region_and_year_are_detected_across_regions_and_scripts() {
+    let expected = [
+        (
+            "tests/fixtures/000_24bebe41ac3f3a2f.txt",
+            ReportKind::NewsDigest,
+            "武昌区",
+            Some(2023),
+        ),
+        (
+            "tests/fixtures/002_75357d4799bd6ebe.txt",
+            ReportKind::WorkReport,
+            "江岸区",
+            Some(2025),
+        ),
+        (
+            "tests/fixtures/heldout/heldout_a_national.txt",
+            ReportKind::WorkReport,
+            "全国",
+            Some(2023),
+        ),
+        (
+            "tests/fixtures/heldout/heldout_b_province.txt",
+            ReportKind::Execution,
+            "四川省",
+            Some(2023),
+        ),
+        (
+            "tests/fixtures/heldout/heldout_c_traditional.txt",
+            ReportKind::WorkReport,
+            "晋江市",
+            Some(2024),
+        ),
+    ];
+    for (path, kind, region, year) in expected {
+        let info = open(path).tracked.info;
+        assert_eq!(
+            (info.kind, info.region_key().as_str(), info.year),
+            (kind, region, year),
+            "{path}: {info:?}"
+        );
+    }
+}

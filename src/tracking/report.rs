@@ -97,7 +97,10 @@ impl ReportInfo {
             ),
             region: detect_region(&[&title, &issuer, &opening]),
             issuer,
-            year: doc.metadata.year,
+            year: doc.metadata.year.or_else(|| {
+                let date = normalize(doc.metadata.date.as_deref().unwrap_or(""));
+                crate::tracking::link::year_in(&date)
+            }),
         }
     }
 
@@ -128,8 +131,14 @@ pub fn region_key(region: &str) -> String {
     let chars: Vec<char> = simplified.chars().collect();
     let mut at = 0;
     while at < chars.len() {
-        let rest: String = chars[at..].iter().collect();
-        match units.iter().find(|u| rest.starts_with(*u)) {
+        let rest = &chars[at..];
+        let opens_rest = |unit: &&&str| {
+            rest.iter()
+                .copied()
+                .take(unit.chars().count())
+                .eq(unit.chars())
+        };
+        match units.iter().find(opens_rest) {
             Some(unit) => {
                 at += unit.chars().count();
                 if at < chars.len() {
