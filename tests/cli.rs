@@ -474,31 +474,59 @@ fn track_names_a_file_it_cannot_open_and_tracks_the_others() {
     );
 }
 
-#[test]
-fn track_saves_a_workspace_and_reads_it_back() {
+/// A folder holding copies of the plan and the mid-year report under `reports/`.
+fn folder_of_reports() -> TempDir {
     let dir = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
-    let saved = dir.path().join("wuchang.json");
-    let saved = saved.to_string_lossy();
-    let first = reportlens(
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap_or_else(|e| panic!("{e}"));
+    for report in [PLAN, MID_YEAR] {
+        let name = PathBuf::from(report);
+        let copy = reports.join(name.file_name().unwrap_or_default());
+        std::fs::copy(report, copy).unwrap_or_else(|e| panic!("{e}"));
+    }
+    dir
+}
+
+#[test]
+fn track_saves_a_shareable_workspace_and_reads_it_back() {
+    let dir = folder_of_reports();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_reportlens"));
+    command.current_dir(dir.path()).args([
+        "track",
+        "-f",
+        "json",
+        "--save-workspace",
+        "wuchang.json",
+        "reports/001_0ace6510012baace.txt",
+        "reports/003_8bb3dc6e5684670a.txt",
+    ]);
+    let first = run(command, None);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let saved = std::fs::read(dir.path().join("wuchang.json")).unwrap_or_default();
+    let file: serde_json::Value = serde_json::from_slice(&saved).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file["format"], "reportlens-workspace");
+    assert_eq!(
+        file["reports"][0]["path"],
+        "reports/001_0ace6510012baace.txt"
+    );
+
+    // Moved elsewhere, as when shared, and named with one of its reports again.
+    let moved = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
+    let shared = moved.path().join("shared");
+    std::fs::rename(dir.path(), &shared).unwrap_or_else(|e| panic!("{e}"));
+    let workspace = shared.join("wuchang.json");
+    let plan = shared.join("reports/001_0ace6510012baace.txt");
+    let again = reportlens(
         &[
             "track",
             "-f",
             "json",
-            "--save-workspace",
-            &saved,
-            PLAN,
-            MID_YEAR,
+            "--workspace",
+            &workspace.to_string_lossy(),
+            &plan.to_string_lossy(),
         ],
         None,
     );
-    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    let file: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&*saved).unwrap_or_default())
-            .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(file["format"], "reportlens-workspace");
-    assert_eq!(file["reports"].as_array().map(Vec::len), Some(2));
-
-    let again = reportlens(&["track", "-f", "json", "--workspace", &saved, PLAN], None);
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     let json = |out: &Output| -> serde_json::Value {
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"))

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use crate::export::Format;
+use crate::export::{Format, TargetsFormat};
 
 /// ReportLens: read Chinese government reports and track their targets.
 #[derive(Debug, Parser)]
@@ -48,4 +48,26 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Link each target of a set of reports to the figures later reports give on it, and write the table.
+    Track(TrackArgs),
+}
+
+/// The arguments of `reportlens track`.
+#[derive(Debug, Args)]
+pub struct TrackArgs {
+    /// Report files read together: plans, execution reports, work reports.
+    #[arg(required_unless_present = "workspace")]
+    pub files: Vec<PathBuf>,
+    /// Output format; xlsx needs --output.
+    #[arg(long, short, value_enum, default_value_t = TargetsFormat::Md)]
+    pub format: TargetsFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// A saved workspace: its reports, what the reader set about them and their link decisions; FILEs are added to it.
+    #[arg(long)]
+    pub workspace: Option<PathBuf>,
+    /// Save the workspace (reports, what was set about them, decisions) to this file.
+    #[arg(long)]
+    pub save_workspace: Option<PathBuf>,
 }

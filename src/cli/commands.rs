@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::export::export_notes;
+use crate::cli::track::track;
 use crate::cli::{exit, Command};
 use crate::document::{load, Document, OutlineNode};
 use crate::error::LoadError;
@@ -20,6 +21,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             format,
             output,
         } => export_notes(file, *format, output.as_deref(), out, err),
+        Command::Track(args) => track(args, out, err),
     };
     result.unwrap_or_else(|e| {
         let _ = writeln!(err, "reportlens: cannot write output: {e}");

@@ -9,30 +9,8 @@ use std::path::{Path, PathBuf};
 use crate::annotations::notes_file::beside;
 use crate::annotations::{data_dir, Annotation, Loaded, NotesFile, PlacementCounts};
 use crate::cli::commands::open;
-use crate::cli::exit;
+use crate::cli::{exit, Stop};
 use crate::export::{self, Format};
-
-/// Why an export stopped: the message for standard error and the exit code.
-struct Stop {
-    message: String,
-    code: u8,
-}
-
-impl Stop {
-    fn file(message: String) -> Self {
-        Self {
-            message,
-            code: exit::FILE_ERROR,
-        }
-    }
-
-    fn usage(message: String) -> Self {
-        Self {
-            message,
-            code: exit::BAD_ARGUMENTS,
-        }
-    }
-}
 
 /// Exports the notes of the report `file` to `output` (or `out`); messages go
 /// to `err`. Returns the exit code.

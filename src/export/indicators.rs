@@ -118,7 +118,7 @@ fn markdown_row(i: &Indicator) -> String {
 }
 
 /// Escapes Markdown table syntax in a cell.
-fn escape(cell: &str) -> String {
+pub(super) fn escape(cell: &str) -> String {
     cell.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('\n', " ")

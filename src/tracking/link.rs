@@ -129,11 +129,12 @@ impl TrackedReport {
 
 /// Links every target of `reports`, applying the reader's `decisions`.
 pub fn link_targets(reports: &[TrackedReport], decisions: &[LinkDecision]) -> Vec<TargetRow> {
-    let mut rows: Vec<TargetRow> = targets(reports)
+    let regions: Vec<String> = reports.iter().map(|r| r.info.region_key()).collect();
+    let mut rows: Vec<TargetRow> = targets(reports, &regions)
         .into_iter()
         .map(|target| {
             let year = target_year(reports, target);
-            let links = year.map_or_else(Vec::new, |y| machine_links(reports, target, y));
+            let links = year.map_or_else(Vec::new, |y| machine_links(reports, &regions, target, y));
             TargetRow {
                 target,
                 year,
@@ -152,8 +153,9 @@ pub fn link_targets(reports: &[TrackedReport], decisions: &[LinkDecision]) -> Ve
 }
 
 /// Every target, except restatements in an execution report of a target
-/// another report of the same region set for the same year.
-fn targets(reports: &[TrackedReport]) -> Vec<IndicatorRef> {
+/// another report of the same region set for the same year. `regions` holds
+/// the region key of each report.
+fn targets(reports: &[TrackedReport], regions: &[String]) -> Vec<IndicatorRef> {
     let all: Vec<IndicatorRef> = reports
         .iter()
         .enumerate()
@@ -171,11 +173,16 @@ fn targets(reports: &[TrackedReport]) -> Vec<IndicatorRef> {
         .collect();
     all.iter()
         .copied()
-        .filter(|&t| !is_restatement(reports, t, &all))
+        .filter(|&t| !is_restatement(reports, regions, t, &all))
         .collect()
 }
 
-fn is_restatement(reports: &[TrackedReport], target: IndicatorRef, all: &[IndicatorRef]) -> bool {
+fn is_restatement(
+    reports: &[TrackedReport],
+    regions: &[String],
+    target: IndicatorRef,
+    all: &[IndicatorRef],
+) -> bool {
     let report = &reports[target.report];
     if report.info.kind != ReportKind::Execution {
         return false;
@@ -184,7 +191,7 @@ fn is_restatement(reports: &[TrackedReport], target: IndicatorRef, all: &[Indica
     all.iter().any(|&other| {
         other.report != target.report
             && reports[other.report].info.kind != ReportKind::Execution
-            && same_region(&reports[other.report].info, &report.info)
+            && same_region(regions, other.report, target.report)
             && target_year(reports, other) == year
             && restates(indicator(reports, other), indicator(reports, target))
     })
@@ -217,16 +224,13 @@ pub fn year_in(text: &str) -> Option<i32> {
     })
 }
 
-fn same_region(a: &ReportInfo, b: &ReportInfo) -> bool {
-    let key = a.region_key();
-    !key.is_empty() && key == b.region_key()
+/// True when reports `a` and `b` are of the same known region, given the region key of each report.
+fn same_region(regions: &[String], a: usize, b: usize) -> bool {
+    !regions[a].is_empty() && regions[a] == regions[b]
 }
 
-/// True when `later` can report on year `year` of a target set in `source`.
-fn reports_on(source: &ReportInfo, later: &ReportInfo, year: i32) -> bool {
-    if !same_region(source, later) {
-        return false;
-    }
+/// True when `later`, of the target's region, can report on year `year` of the target.
+fn reports_on(later: &ReportInfo, year: i32) -> bool {
     match later.kind {
         ReportKind::Execution => later.year == Some(year) || later.year == Some(year + 1),
         ReportKind::WorkReport | ReportKind::Plan => later.year == Some(year + 1),
@@ -235,12 +239,19 @@ fn reports_on(source: &ReportInfo, later: &ReportInfo, year: i32) -> bool {
 }
 
 /// The links the machine finds for `target` in the later reports.
-fn machine_links(reports: &[TrackedReport], target: IndicatorRef, year: i32) -> Vec<Link> {
+fn machine_links(
+    reports: &[TrackedReport],
+    regions: &[String],
+    target: IndicatorRef,
+    year: i32,
+) -> Vec<Link> {
     let goal = indicator(reports, target);
-    let source = &reports[target.report].info;
     let mut links: Vec<Link> = Vec::new();
     for (r, later) in reports.iter().enumerate() {
-        if r == target.report || !reports_on(source, &later.info, year) {
+        if r == target.report
+            || !same_region(regions, target.report, r)
+            || !reports_on(&later.info, year)
+        {
             continue;
         }
         let restated = restated_figures(later, goal);

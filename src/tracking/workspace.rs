@@ -157,7 +157,11 @@ impl Workspace {
 
     /// Writes the workspace to `path` (all or nothing), report paths relative to it.
     pub fn save(&self, path: &Path) -> Result<(), WorkspaceError> {
-        let folder = path.parent().unwrap_or(Path::new(""));
+        // A bare file name lies in the current folder: "" would make every path absolute.
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
         let mut relative = self.clone();
         for report in &mut relative.reports {
             report.path = relative_to(&report.path, folder);
