@@ -16,13 +16,13 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code)
         }
-        None => open_window(cli.file),
+        None => open_window(cli.files),
     }
 }
 
 #[cfg(feature = "gui")]
-fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
-    match reportlens::gui::run(file) {
+fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
+    match reportlens::gui::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("reportlens: cannot open the window: {error}");
@@ -32,7 +32,7 @@ fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_file: Option<std::path::PathBuf>) -> ExitCode {
+fn open_window(_files: Vec<std::path::PathBuf>) -> ExitCode {
     use clap::CommandFactory;
     // Built without the window: show what the command line offers.
     let _ = Cli::command().print_help();

@@ -52,25 +52,6 @@ fn reports_are_recognised() {
 fn the_six_main_targets_of_2021_are_linked_to_the_half_year_figures() {
     let reports = tracked(&[open(PLAN), open(MID_YEAR)]);
     let rows = link_targets(&reports, &[]);
-    for row in &rows {
-        let t = &reports[row.target.report].indicators[row.target.indicator];
-        let links: Vec<String> = row
-            .links
-            .iter()
-            .map(|l| {
-                format!(
-                    "{} [{:?} {:?}]",
-                    reports[l.actual.report].indicators[l.actual.indicator].text,
-                    l.confidence,
-                    l.comparison
-                )
-            })
-            .collect();
-        println!(
-            "{} | {:?} | {:?} | {:?} | {links:?}",
-            t.text, row.status, row.completion, row.stated_completion
-        );
-    }
     let gdp = row(&rows, &reports, "地区生产总值增长7%");
     assert_eq!(figure(&reports, gdp), "同比增长22.3%");
     assert_eq!(gdp.status, TargetStatus::OnTrack);

@@ -10,8 +10,10 @@ use crate::export::{Format, TargetsFormat};
 #[derive(Debug, Parser)]
 #[command(name = "reportlens", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// A report to open in the window; with no file and no command the window opens on the sample report.
-    pub file: Option<PathBuf>,
+    /// Reports to open in the window: the first is shown, and two or more are opened together
+    /// as a workspace in the targets tab; with no file and no command the window opens on the
+    /// sample report.
+    pub files: Vec<PathBuf>,
     /// What to do instead of opening the window.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -246,6 +246,7 @@ impl ReportLensApp {
             | Command::AddReports
             | Command::OpenWorkspaceFile
             | Command::SaveWorkspaceAs
+            | Command::ExportTargets(_)
             | Command::SetReportInfo(..)
             | Command::DecideLink(..)
             | Command::OpenAt(..)

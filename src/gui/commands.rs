@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::annotations::Colour;
-use crate::export::Format;
+use crate::export::{Format, TargetsFormat};
 use crate::gui::notes::editor::EditorFocus;
 use crate::gui::selection::Selection;
 use crate::gui::settings::CentralTab;
@@ -69,6 +69,8 @@ pub enum Command {
     OpenWorkspaceFile,
     /// Save the workspace to a file the user picks.
     SaveWorkspaceAs,
+    /// Export the targets table through the save dialog.
+    ExportTargets(TargetsFormat),
     /// Show the reader or the targets tab.
     ShowTab(CentralTab),
     /// Dismiss the notes notice.

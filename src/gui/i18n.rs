@@ -126,6 +126,7 @@ pub enum Key {
     TargetsCount,
     SearchIndicators,
     OpeningReports,
+    ExportTargets,
 }
 
 impl Language {
@@ -343,5 +344,6 @@ fn words(key: Key) -> (&'static str, &'static str) {
         Key::TargetsCount => ("个目标", "targets"),
         Key::SearchIndicators => ("查找指标", "Search indicators"),
         Key::OpeningReports => ("正在打开工作区报告…", "Opening workspace reports…"),
+        Key::ExportTargets => ("导出目标表", "Export targets"),
     }
 }

@@ -38,8 +38,9 @@ pub const SAMPLE_NAME: &str = "武昌区2021年国民经济和社会发展计划
 /// The bundled sample report.
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/sample-wuchang-2021-plan.txt");
 
-/// Opens the window on `path`, or on the bundled sample when `path` is `None`.
-pub fn run(path: Option<PathBuf>) -> eframe::Result<()> {
+/// Opens the window on the first of `paths`, or on the bundled sample when
+/// there is none; two or more paths are also opened together as a workspace.
+pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("ReportLens")
@@ -58,11 +59,15 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result<()> {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
             let mut app = ReportLensApp::new(settings);
-            match path {
-                Some(path) => app.open(path, &cc.egui_ctx),
+            match paths.first() {
+                Some(path) => app.open(path.clone(), &cc.egui_ctx),
                 None => app.open_sample(),
             }
-            app.reopen_workspace(&cc.egui_ctx);
+            if paths.len() > 1 {
+                app.open_reports_as_workspace(paths, &cc.egui_ctx);
+            } else {
+                app.reopen_workspace(&cc.egui_ctx);
+            }
             Ok(Box::new(app))
         }),
     )

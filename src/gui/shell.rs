@@ -5,7 +5,7 @@
 use egui::{Key as KeyCode, Modifiers, Ui};
 
 use crate::annotations::Colour;
-use crate::export::Format;
+use crate::export::{Format, TargetsFormat};
 use crate::gui::app::{ReportLensApp, FLASH_SECONDS};
 use crate::gui::commands::Command;
 use crate::gui::i18n::{Key, Language};
@@ -104,6 +104,20 @@ impl ReportLensApp {
                 if ui.add_enabled(self.targets.is_some(), save).clicked() {
                     commands.push(Command::SaveWorkspaceAs);
                 }
+                ui.add_enabled_ui(self.targets.is_some(), |ui| {
+                    ui.menu_button(language.t(Key::ExportTargets), |ui| {
+                        for (label, format) in [
+                            ("Excel (.xlsx)", TargetsFormat::Xlsx),
+                            ("CSV (.csv)", TargetsFormat::Csv),
+                            ("Markdown (.md)", TargetsFormat::Md),
+                            ("JSON (.json)", TargetsFormat::Json),
+                        ] {
+                            if ui.button(label).clicked() {
+                                commands.push(Command::ExportTargets(format));
+                            }
+                        }
+                    });
+                });
                 ui.separator();
                 ui.add_enabled_ui(self.notes.is_some(), |ui| {
                     ui.menu_button(language.t(Key::ExportNotes), |ui| {

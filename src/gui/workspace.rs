@@ -1,11 +1,13 @@
 //! Applying the workspace commands: open a folder, add reports, open and
-//! save a workspace file, edit a report's identity, decide on links, and
-//! open a report at a figure from the targets tab.
+//! save a workspace file, edit a report's identity, decide on links, export
+//! the targets table, and open a report at a figure from the targets tab.
 
 use std::path::{Path, PathBuf};
 
+use crate::export::{self, TargetsFormat};
 use crate::gui::app::ReportLensApp;
 use crate::gui::commands::Command;
+use crate::gui::i18n::Key;
 use crate::gui::settings::CentralTab;
 use crate::gui::targets::state::TargetsState;
 use crate::tracking::Workspace;
@@ -79,6 +81,7 @@ impl ReportLensApp {
                 }
             }
             Command::SaveWorkspaceAs => self.save_workspace_as(),
+            Command::ExportTargets(format) => self.export_targets(format),
             Command::SetReportInfo(index, info) => {
                 if let Some(targets) = &mut self.targets {
                     targets.set_info(index, info);
@@ -124,6 +127,33 @@ impl ReportLensApp {
         targets.file = file.clone();
         targets.save();
         self.settings.workspace_file = Some(file);
+    }
+
+    /// Asks where to save the targets table in `format` and writes it there.
+    fn export_targets(&mut self, format: TargetsFormat) {
+        let Some(targets) = &self.targets else {
+            return;
+        };
+        let language = self.settings.language;
+        let (extension, filter) = match format {
+            TargetsFormat::Md => ("md", "Markdown"),
+            TargetsFormat::Csv => ("csv", "CSV"),
+            TargetsFormat::Json => ("json", "JSON"),
+            TargetsFormat::Xlsx => ("xlsx", "Excel"),
+        };
+        let Some(path) = rfd::FileDialog::new()
+            .set_file_name(format!("目标跟踪.{extension}"))
+            .add_filter(filter, &[extension])
+            .save_file()
+        else {
+            return;
+        };
+        let written = export::targets_bytes(&targets.reports, &targets.rows, format)
+            .and_then(|bytes| export::write_replacing(&path, &bytes).map_err(|e| e.to_string()));
+        self.export_message = Some(match written {
+            Ok(()) => format!("{} {}", language.t(Key::Exported), path.display()),
+            Err(error) => format!("{}：{error}", language.t(Key::ExportFailed)),
+        });
     }
 
     /// Shows the report at `path` (opening it unless it is the one shown) scrolled to `offset`.

@@ -255,6 +255,7 @@ fn machine_links(
             continue;
         }
         let restated = restated_figures(later, goal);
+        let first = links.len();
         for (i, figure) in later.indicators.iter().enumerate() {
             let restatement = restated.contains(&i).then_some(Confidence::Restated);
             let confidence = if figure.kind == Kind::Target {
@@ -277,8 +278,24 @@ fn machine_links(
                 links.push(machine_link(reports, goal, actual, confidence, year));
             }
         }
+        drop_fuzzy_beside_precise(&mut links, first);
     }
     links
+}
+
+/// Close names are only a guess: when the same report names the metric
+/// precisely (exact, synonym or restated), its fuzzy matches are dropped.
+fn drop_fuzzy_beside_precise(links: &mut Vec<Link>, first: usize) {
+    if links[first..]
+        .iter()
+        .any(|l| l.confidence != Confidence::Fuzzy)
+    {
+        let kept: Vec<Link> = links
+            .drain(first..)
+            .filter(|l| l.confidence != Confidence::Fuzzy)
+            .collect();
+        links.extend(kept);
+    }
 }
 
 fn machine_link(
