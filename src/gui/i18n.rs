@@ -337,7 +337,10 @@ fn words(key: Key) -> (&'static str, &'static str) {
         Key::Reject => ("否决", "Reject"),
         Key::AddLink => ("添加关联", "Add link"),
         Key::AllReports => ("全部报告", "All reports"),
-        Key::ChartHint => ("勾选左侧方框，在图中比较目标与实际", "Tick rows to compare target and actual in the chart"),
+        Key::ChartHint => (
+            "实际占目标的百分比；勾选左侧方框选择要比较的目标（未勾选时显示前几个可比目标）",
+            "Actual as a share of target; tick rows to choose them (the first comparable rows otherwise)",
+        ),
         Key::PercentOfTarget => ("占目标 %", "% of target"),
         Key::Chart => ("图", "Chart"),
         Key::StatedShort => ("报告所述", "stated"),

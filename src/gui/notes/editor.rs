@@ -72,7 +72,7 @@ pub fn show(
         .collapsible(false)
         .resizable(true)
         .default_width(380.0)
-        .anchor(egui::Align2::RIGHT_TOP, [-24.0, 64.0])
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-24.0, -40.0])
         .show(ctx, |ui| {
             quote(ui, &annotation, language);
             colour_row(ui, &annotation, store, language);

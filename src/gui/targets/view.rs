@@ -19,6 +19,8 @@ use crate::tracking::{
 
 /// Height of the chart under the table.
 const CHART_HEIGHT: f32 = 200.0;
+/// How many comparable rows the chart shows when none is ticked.
+const CHART_DEFAULT_ROWS: usize = 12;
 /// Height of one line of a row.
 const LINE_HEIGHT: f32 = 22.0;
 
@@ -33,13 +35,13 @@ pub fn show(ui: &mut Ui, state: &mut TargetsState, language: Language) -> Vec<Co
     ui.label(RichText::new(summary(&state.rows, language)).strong());
     filters(ui, state, language);
     let visible = state.visible_rows();
-    let table_height = (ui.available_height() - CHART_HEIGHT - 40.0).max(120.0);
+    let table_height = (ui.available_height() - CHART_HEIGHT - 72.0).max(120.0);
     ui.push_id("targets-table", |ui| {
         table(ui, state, &visible, table_height, language, &mut commands)
     });
     add_link_window(ui, state, language, &mut commands);
     ui.separator();
-    chart(ui, state, language);
+    chart(ui, state, &visible, language);
     commands
 }
 
@@ -117,9 +119,9 @@ fn report_row(
         })
         .response
         .on_hover_text(language.t(Key::ReportKind));
-    ui.add(egui::TextEdit::singleline(&mut info.region).desired_width(110.0))
+    ui.add_sized([150.0, 20.0], egui::TextEdit::singleline(&mut info.region))
         .on_hover_text(language.t(Key::Region));
-    ui.add(egui::TextEdit::singleline(&mut info.issuer).desired_width(160.0))
+    ui.add_sized([240.0, 20.0], egui::TextEdit::singleline(&mut info.issuer))
         .on_hover_text(language.t(Key::Issuer));
     let mut year = info.year.unwrap_or(0);
     ui.add(egui::DragValue::new(&mut year).range(1949..=2100))
@@ -199,7 +201,7 @@ fn table(
 ) {
     let heights: Vec<f32> = visible
         .iter()
-        .map(|&i| LINE_HEIGHT * (state.rows[i].links.len().max(1) as f32) + 6.0)
+        .map(|&i| LINE_HEIGHT * (state.rows[i].links.len() + 1) as f32 + 6.0)
         .collect();
     TableBuilder::new(ui)
         .striped(true)
@@ -462,16 +464,22 @@ fn candidates(state: &TargetsState, target: IndicatorRef, search: &str) -> Vec<I
         .collect()
 }
 
-/// Bars of target (100%) and actual (as a share of the target) for the ticked rows.
-fn chart(ui: &mut Ui, state: &TargetsState, language: Language) {
-    if state.charted.is_empty() {
-        ui.weak(language.t(Key::ChartHint));
-        return;
-    }
+/// Bars of target (100%) and actual (as a share of the target) for the ticked
+/// rows, or the first comparable rows in view when none is ticked.
+fn chart(ui: &mut Ui, state: &TargetsState, visible: &[usize], language: Language) {
+    ui.weak(language.t(Key::ChartHint));
+    let charted: Vec<usize> = if state.charted.is_empty() {
+        let comparable = visible
+            .iter()
+            .filter(|&&i| chart_share(&state.rows[i]).is_some());
+        comparable.take(CHART_DEFAULT_ROWS).copied().collect()
+    } else {
+        state.charted.iter().copied().collect()
+    };
     let mut targets = Vec::new();
     let mut actuals = Vec::new();
     let mut names = Vec::new();
-    for (slot, &index) in state.charted.iter().enumerate() {
+    for (slot, &index) in charted.iter().enumerate() {
         let row = &state.rows[index];
         let x = slot as f64;
         names.push(state.indicator(row.target).metric.clone());
