@@ -255,3 +255,34 @@ fn kind_region_and_year_are_detected_across_regions_and_scripts() {
         );
     }
 }
+
+/// A plan and the next year's work report of one district, as written here.
+fn plan_and_review(plan: &str, review: &str) -> Vec<TrackedReport> {
+    let report = |name: &str, text: &str| {
+        let doc = Document::from_text(name, text);
+        OpenReport::new(PathBuf::from(name), doc, None).tracked
+    };
+    vec![
+        report(
+            "plan.txt",
+            &format!("江夏区2023年国民经济和社会发展计划\n一、主要预期目标\n{plan}\n"),
+        ),
+        report(
+            "review.txt",
+            &format!("江夏区2024年政府工作报告\n一、2023年工作回顾\n{review}\n"),
+        ),
+    ]
+}
+
+#[test]
+fn a_fall_is_not_a_rise_and_a_ceiling_is_not_a_floor() {
+    let reports = plan_and_review(
+        "——一般公共预算收入增长5%；\n——单位地区生产总值能耗下降3%；\n——居民消费价格涨幅控制在3%左右。",
+        "2023年，一般公共预算收入下降10.3%，单位地区生产总值能耗下降3.5%，居民消费价格上涨0.2%。",
+    );
+    let rows = link_targets(&reports, &[]);
+    let status = |text: &str| row(&rows, &reports, text).status;
+    assert_eq!(status("一般公共预算收入增长5%"), TargetStatus::Missed);
+    assert_eq!(status("单位地区生产总值能耗下降3%"), TargetStatus::Met);
+    assert_eq!(status("居民消费价格涨幅控制在3%左右"), TargetStatus::Met);
+}

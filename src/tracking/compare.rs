@@ -69,11 +69,11 @@ pub enum Comparison {
         /// Actual ÷ target (0.6353 for 63.53%).
         share: f64,
     },
-    /// A rate of change against a rate target.
+    /// A rate of change against a rate target, falls negative.
     Rate {
-        /// The reported rate, in percent.
+        /// The reported rate, in percent (−10.3 for 下降10.3%).
         actual: f64,
-        /// The target rate, in percent.
+        /// The target rate, in percent (−3 for 下降3%).
         target: f64,
     },
     /// The report states the share of the target reached ("达到目标的63.53%").
@@ -104,6 +104,8 @@ impl Comparison {
                 share >= if full_year { 1.0 } else { elapsed - 1e-9 }
             }
             Self::Rate { actual, target } if cap => actual <= target,
+            // A fall to reach (能耗下降3%): the actual must fall at least as far.
+            Self::Rate { actual, target } if target < 0.0 => actual <= target,
             Self::Rate { actual, target } => actual >= target,
             Self::NotComparable => return TargetStatus::NotComparable,
         };
@@ -116,9 +118,10 @@ impl Comparison {
     }
 }
 
-/// True when the target's qualifier makes it a ceiling (控制在、以内、不超过).
+/// True when the target is a ceiling: a qualifier (以内, 不超过 …) or a verb
+/// (控制在, 降到 …) says the figure must stay at or below it.
 pub fn is_cap(target: &Indicator) -> bool {
-    let words = [
+    const QUALIFIERS: [&str; 8] = [
         "以内",
         "以下",
         "之内",
@@ -128,18 +131,47 @@ pub fn is_cap(target: &Indicator) -> bool {
         "控制在",
         "低于",
     ];
+    const VERBS: [&str; 7] = [
+        "控制在",
+        "降到",
+        "降至",
+        "下降到",
+        "下降至",
+        "压减到",
+        "压减至",
+    ];
     target
         .qualifier
         .as_deref()
-        .is_some_and(|q| words.contains(&q))
+        .is_some_and(|q| QUALIFIERS.contains(&q))
+        || VERBS.iter().any(|verb| target.text.contains(verb))
 }
 
-/// True when the indicator is a rate of change (增长7%, 同比增长22.3%).
+/// Verbs of a fall: the rate they give is negative.
+const FALLS: [&str; 6] = ["下降", "降低", "减少", "回落", "下滑", "收窄"];
+
+/// The value with the sign its verb gives: "下降10.3%" is −10.3.
+fn signed(indicator: &Indicator, value: f64) -> f64 {
+    let falls = indicator
+        .direction
+        .as_deref()
+        .is_some_and(|d| FALLS.contains(&d));
+    if falls {
+        -value.abs()
+    } else {
+        value
+    }
+}
+
+/// True when the indicator is a rate of change (增长7%, 同比增长22.3%, 涨幅3%).
 fn is_rate(indicator: &Indicator) -> bool {
     const CHANGE: [&str; 10] = [
         "增长", "上涨", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "回落",
     ];
+    const RATE_NAMES: [&str; 4] = ["涨幅", "增幅", "增速", "增长率"];
     indicator.kind == Kind::Growth
+        || (indicator.normalized_unit == "%"
+            && RATE_NAMES.iter().any(|n| indicator.metric.ends_with(n)))
         || (indicator.normalized_unit == "%"
             && indicator
                 .direction
@@ -161,8 +193,8 @@ pub fn compare(target: &Indicator, actual: &Indicator) -> Comparison {
         return Comparison::NotComparable;
     }
     let rate = Comparison::Rate {
-        actual: value,
-        target: goal,
+        actual: signed(actual, value),
+        target: signed(target, goal),
     };
     match (is_rate(target), is_rate(actual)) {
         (true, true) => rate,
@@ -220,6 +252,16 @@ mod tests {
             .status(1.0, true),
             TargetStatus::Missed
         );
+        let fall = Comparison::Rate {
+            actual: -3.5,
+            target: -3.0,
+        };
+        assert_eq!(fall.status(1.0, false), TargetStatus::Met);
+        let rise_instead = Comparison::Rate {
+            actual: 4.0,
+            target: -3.0,
+        };
+        assert_eq!(rise_instead.status(1.0, false), TargetStatus::Missed);
     }
 
     #[test]

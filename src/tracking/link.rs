@@ -111,9 +111,8 @@ impl TrackedReport {
             .iter()
             .map(|i| doc.blocks.partition_point(|b| b.span.end <= i.span.start))
             .collect();
-        let opening: String = doc.text.chars().take(600).collect();
         let coverage = if info.kind == ReportKind::Execution {
-            elapsed_in(&opening).unwrap_or(1.0)
+            coverage_of(doc)
         } else {
             1.0
         };
@@ -125,6 +124,27 @@ impl TrackedReport {
             coverage,
         }
     }
+}
+
+/// How much of its year an execution report covers, from its title or the
+/// opening lines that name the execution (一、上半年计划执行情况); a whole year
+/// when they do not say. Other opening lines ("一季度经济开局良好") do not count.
+fn coverage_of(doc: &crate::document::Document) -> f64 {
+    const OPENING_LINES: usize = 12;
+    let title = doc.metadata.title.clone().unwrap_or_default();
+    let lines = doc.blocks.iter().take(OPENING_LINES).map(|b| {
+        doc.text
+            .chars()
+            .skip(b.span.start)
+            .take(b.span.end - b.span.start)
+            .collect::<String>()
+    });
+    std::iter::once(title)
+        .chain(lines)
+        .map(|line| normalize(&line))
+        .filter(|line| line.contains("执行") || line.contains("完成情况"))
+        .find_map(|line| elapsed_in(&line))
+        .unwrap_or(1.0)
 }
 
 /// Links every target of `reports`, applying the reader's `decisions`.
@@ -477,7 +497,8 @@ fn apply_decisions(reports: &[TrackedReport], rows: &mut [TargetRow], decisions:
                 row.links.remove(at);
             }
             (Verdict::Confirmed | Verdict::Added, Some(at)) => row.links[at].confirmed = true,
-            (Verdict::Added, None) => {
+            // A confirmed link the machine no longer proposes stays, as if added.
+            (Verdict::Added | Verdict::Confirmed, None) => {
                 let year = row.year.or(reports[actual.report].info.year).unwrap_or(0);
                 let mut link = machine_link(
                     reports,
@@ -513,9 +534,9 @@ fn settle(reports: &[TrackedReport], row: &mut TargetRow) {
         let year = reports[link.actual.report].info.year.unwrap_or(0);
         (
             link.comparison == Comparison::NotComparable,
+            !link.confirmed,
             Reverse(year),
             Reverse((link.elapsed * 1000.0) as i64),
-            !link.confirmed,
             matches!(link.comparison, Comparison::Stated { .. }),
             link.confidence,
             link.actual,
