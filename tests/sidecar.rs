@@ -725,3 +725,33 @@ mod crash {
         assert!(run.interrupted > 0, "no kill landed during a save");
     }
 }
+
+#[test]
+fn two_annotations_with_one_id_both_survive_loading() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let report = dir.path().join("plan.txt");
+    let text = "新增停车泊位1万个以上，建成微循环道路15条。";
+    std::fs::write(&report, text).unwrap_or_else(|e| panic!("{e}"));
+    let doc = reportlens::document::Document::open(&report).unwrap_or_else(|e| panic!("{e}"));
+    let chars: Vec<char> = doc.text.chars().collect();
+    let note = |start, end, words: &str| reportlens::annotations::Annotation {
+        id: "same".into(),
+        note: words.into(),
+        ..reportlens::annotations::Annotation::new(
+            reportlens::annotations::Anchor::capture(&chars, start, end),
+            reportlens::annotations::Colour::Yellow,
+        )
+    };
+    let sidecar = reportlens::annotations::Sidecar::new(
+        reportlens::annotations::DocumentInfo::of(&doc),
+        vec![note(0, 6, "甲"), note(12, 19, "乙")],
+    );
+    let mut name = report.as_os_str().to_owned();
+    name.push(".reportlens.json");
+    std::fs::write(std::path::PathBuf::from(name), sidecar.to_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let loaded = reportlens::annotations::NotesFile::open(Some(&report), &doc, dir.path());
+    let store = reportlens::annotations::AnnotationStore::with(loaded.annotations);
+    let notes: Vec<&str> = store.all().iter().map(|a| a.note.as_str()).collect();
+    assert_eq!(notes, ["甲", "乙"]);
+}

@@ -286,3 +286,31 @@ fn a_fall_is_not_a_rise_and_a_ceiling_is_not_a_floor() {
     assert_eq!(status("单位地区生产总值能耗下降3%"), TargetStatus::Met);
     assert_eq!(status("居民消费价格涨幅控制在3%左右"), TargetStatus::Met);
 }
+
+#[test]
+fn reopening_the_same_reports_keeps_the_reader_s_settings_and_decisions() {
+    use reportlens::tracking::{IndicatorKey, LinkDecision, ReportInfo, Verdict, Workspace};
+    let paths = [PathBuf::from(PLAN), PathBuf::from(MID_YEAR)];
+    let mut previous = Workspace::of(&paths);
+    previous.reports[1].info = Some(ReportInfo {
+        kind: ReportKind::Execution,
+        region: "武昌区".into(),
+        issuer: "区发改局".into(),
+        year: Some(2021),
+    });
+    let key = |text: &str| IndicatorKey {
+        report: "x.txt".into(),
+        start: 0,
+        text: text.into(),
+    };
+    previous.decide(LinkDecision {
+        target: key("a"),
+        actual: key("b"),
+        verdict: Verdict::Rejected,
+    });
+    let mut reopened = Workspace::of(&paths);
+    reopened.carry_over(&previous);
+    assert_eq!(reopened.reports[1].info, previous.reports[1].info);
+    assert_eq!(reopened.reports[0].info, None);
+    assert_eq!(reopened.decisions, previous.decisions);
+}

@@ -279,7 +279,7 @@ pub fn timestamp() -> String {
 }
 
 /// A new id: time, process and a counter, unique across processes writing the same sidecar.
-fn new_id() -> String {
+pub(crate) fn new_id() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::annotations::merge::merge;
-use crate::annotations::model::{Anchor, Annotation, TextPosition};
+use crate::annotations::model::{new_id, Anchor, Annotation, TextPosition};
 use crate::annotations::reanchor::{reanchor, reanchor_all, PlacementCounts};
 use crate::annotations::sidecar::{self, DocumentInfo, Sidecar, SidecarError, SUFFIX};
 use crate::document::Document;
@@ -178,6 +178,20 @@ impl NotesFile {
         self.diversion.as_ref()
     }
 
+    /// Writes `annotations` to a new file in `folder`, when they cannot be
+    /// saved where they belong and the report is being closed; returns its path.
+    pub fn rescue(&self, annotations: &[Annotation], folder: &Path) -> io::Result<PathBuf> {
+        let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
+            .to_string()
+            .replace(':', "");
+        let name = format!("{}.rescued-{stamp}{SUFFIX}", self.document.file_name);
+        let path = folder.join("rescued").join(name);
+        fs::create_dir_all(folder.join("rescued"))?;
+        let bytes = Sidecar::new(self.document.clone(), annotations.to_vec()).to_bytes();
+        sidecar::write_atomic(&path, &bytes)?;
+        Ok(path)
+    }
+
     /// The file the next save writes.
     pub fn target(&self) -> &Path {
         self.diversion
@@ -267,6 +281,7 @@ impl NotesFile {
         placement: &mut Option<PlacementCounts>,
     ) -> Result<Vec<Annotation>, SidecarError> {
         let mut sidecar = sidecar::parse(bytes)?;
+        give_repeated_ids_new_ones(&mut sidecar.annotations);
         if sidecar.document.sha256 == self.document.sha256 {
             if let Some(counts) = self.replace_misplaced(&mut sidecar.annotations) {
                 *placement = Some(counts);
@@ -390,6 +405,18 @@ impl NotesFile {
         self.seen.as_ref().is_none_or(|seen| {
             seen.len != metadata.len() || seen.modified != metadata.modified().ok()
         })
+    }
+}
+
+/// A hand-edited sidecar may hold two annotations with one id; each keeps
+/// its words under an id of its own (the store and the merge key on ids).
+fn give_repeated_ids_new_ones(annotations: &mut [Annotation]) {
+    let mut seen = std::collections::HashSet::new();
+    for annotation in annotations {
+        if !seen.insert(annotation.id.clone()) {
+            annotation.id = new_id();
+            seen.insert(annotation.id.clone());
+        }
     }
 }
 

@@ -122,6 +122,14 @@ impl AnnotationStore {
         true
     }
 
+    /// Ends the current group: the next change starts a new undo step even in
+    /// the same group (a note edited again after its editor was closed).
+    pub fn seal(&mut self) {
+        if let Some(last) = self.undo.last_mut() {
+            last.group = None;
+        }
+    }
+
     /// Undoes the last change; returns the id of the annotation it touched.
     pub fn undo(&mut self) -> Option<String> {
         let change = self.undo.pop()?;
@@ -235,6 +243,17 @@ mod tests {
         assert_eq!(store.get(&id).map(|a| a.note.as_str()), Some(""));
         store.undo();
         assert!(store.get(&id).is_none());
+    }
+
+    #[test]
+    fn a_sealed_group_starts_a_new_undo_step() {
+        let mut store = AnnotationStore::default();
+        let id = store.add(passage(TEXT, 0, 6));
+        store.update(&id, Some("note"), |a| a.note = "第一次".into());
+        store.seal();
+        store.update(&id, Some("note"), |a| a.note = "第二次".into());
+        store.undo();
+        assert_eq!(store.get(&id).map(|a| a.note.as_str()), Some("第一次"));
     }
 
     #[test]

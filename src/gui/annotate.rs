@@ -2,6 +2,8 @@
 //! note and tag a selection, track an indicator, open, jump to and delete
 //! annotations, undo and redo, copy the selection and export the notes.
 
+use std::path::Path;
+
 use crate::annotations::{Anchor, Annotation, Colour};
 use crate::export::{self, Format};
 use crate::gui::app::ReportLensApp;
@@ -27,12 +29,16 @@ impl ReportLensApp {
             Command::Track(index) => self.track(index),
             Command::EditAnnotation(id) => self.edit(&id, None),
             Command::JumpToAnnotation(id) => {
+                // An unplaced annotation's position belongs to the old text: open it without scrolling.
                 let start = self
                     .notes
                     .as_ref()
                     .and_then(|n| n.store.get(&id))
+                    .filter(|a| !a.anchor.unplaced)
                     .map(|a| a.anchor.start());
-                self.scroll_to = start;
+                if start.is_some() {
+                    self.scroll_to = start;
+                }
                 self.edit(&id, None);
             }
             Command::DeleteAnnotation(id) => {
@@ -93,6 +99,7 @@ impl ReportLensApp {
         };
         let existing = notes.store.all().iter().find(|a| {
             a.indicator.is_some()
+                && !a.anchor.unplaced
                 && a.anchor.start() == indicator.span.start
                 && a.anchor.end() == indicator.span.end
         });
@@ -112,6 +119,7 @@ impl ReportLensApp {
         let indicator = self.view.as_ref()?.indicators.get(index)?;
         self.notes.as_ref()?.store.all().iter().find(|a| {
             a.indicator.is_some()
+                && !a.anchor.unplaced
                 && a.anchor.start() == indicator.span.start
                 && a.anchor.end() == indicator.span.end
         })
@@ -119,6 +127,9 @@ impl ReportLensApp {
 
     fn edit(&mut self, id: &str, focus: Option<EditorFocus>) {
         self.popup = None;
+        if let Some(notes) = &mut self.notes {
+            notes.store.seal();
+        }
         let annotation = self.notes.as_ref().and_then(|n| n.store.get(id));
         self.editor = annotation.map(|a| EditorState::new(a, focus));
     }
@@ -156,6 +167,24 @@ impl ReportLensApp {
         else {
             return;
         };
+        let sources = [
+            view.path.clone(),
+            Some(notes.location().path.clone()),
+            Some(notes.target().to_path_buf()),
+        ];
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        if sources
+            .iter()
+            .flatten()
+            .any(|s| absolute(s) == absolute(&path))
+        {
+            self.export_message = Some(format!(
+                "{}：{}",
+                language.t(Key::ExportFailed),
+                language.t(Key::WouldOverwriteSource)
+            ));
+            return;
+        }
         let written = export::notes_bytes(&view.doc, notes.store.all(), format)
             .and_then(|bytes| export::write_replacing(&path, &bytes).map_err(|e| e.to_string()));
         self.export_message = Some(match written {

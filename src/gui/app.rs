@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::annotations::{self, Annotation, NotesFile};
 use crate::document::Document;
 use crate::gui::commands::Command;
+use crate::gui::i18n::Key;
 use crate::gui::loader::Loader;
 use crate::gui::notes::editor::EditorState;
 use crate::gui::notes::panel::NotesFilter;
@@ -152,10 +153,11 @@ impl ReportLensApp {
     }
 
     /// Writes unsaved notes now (on exit).
-    pub fn flush_notes(&mut self) {
-        if let Some(notes) = &mut self.notes {
-            notes.flush();
-        }
+    /// If they cannot be written where they belong, they are rescued to a new
+    /// file in the data folder, whose path is returned.
+    pub fn flush_notes(&mut self) -> Option<PathBuf> {
+        let folder = self.data_dir.clone();
+        self.notes.as_mut().and_then(|notes| notes.flush(&folder))
     }
 
     /// True while a file or a workspace is being opened.
@@ -187,12 +189,15 @@ impl ReportLensApp {
                     self.scroll_to = Some(offset);
                 }
             }
-            Err(error) => self.error = Some(self.settings.language.load_error(&error)),
+            Err(error) => {
+                self.pending_scroll = None;
+                self.error = Some(self.settings.language.load_error(&error));
+            }
         }
     }
 
     fn show(&mut self, view: DocView, notes: annotations::Loaded) {
-        self.flush_notes();
+        let rescued = self.flush_notes();
         self.notes = Some(NotesSession::new(notes));
         self.selection = None;
         self.editor = None;
@@ -205,6 +210,14 @@ impl ReportLensApp {
         self.find.reset();
         self.table.reset();
         self.heights = HeightCache::default();
+        if let Some(path) = rescued {
+            let language = self.settings.language;
+            self.error = Some(format!(
+                "{} {}",
+                language.t(Key::NotesRescued),
+                path.display()
+            ));
+        }
     }
 
     /// Applies one command.

@@ -57,8 +57,8 @@ pub enum Command {
     ExportNotes(Format),
     /// Open a report file and scroll to a char offset once it is shown.
     OpenAt(PathBuf, usize),
-    /// Record the reader's verdict on a link: target row, reported figure, verdict.
-    DecideLink(usize, IndicatorRef, Verdict),
+    /// Record the reader's verdict on a link: target, reported figure, verdict.
+    DecideLink(IndicatorRef, IndicatorRef, Verdict),
     /// Set what a workspace report is (by index).
     SetReportInfo(usize, ReportInfo),
     /// Pick a folder and open its reports as the workspace.

@@ -127,6 +127,8 @@ pub enum Key {
     SearchIndicators,
     OpeningReports,
     ExportTargets,
+    WouldOverwriteSource,
+    NotesRescued,
 }
 
 impl Language {
@@ -348,5 +350,13 @@ fn words(key: Key) -> (&'static str, &'static str) {
         Key::SearchIndicators => ("查找指标", "Search indicators"),
         Key::OpeningReports => ("正在打开工作区报告…", "Opening workspace reports…"),
         Key::ExportTargets => ("导出目标表", "Export targets"),
+        Key::WouldOverwriteSource => (
+            "不能写到报告或其批注文件上，请换一个文件名",
+            "that is the report or its notes file; choose another name",
+        ),
+        Key::NotesRescued => (
+            "批注无法保存到原位置，已另存到",
+            "The notes could not be saved where they belong; they were saved to",
+        ),
     }
 }

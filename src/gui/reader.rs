@@ -75,6 +75,9 @@ pub struct HeightCache {
     /// Top of each paragraph: the running sum of `heights`, rebuilt only after a height changes.
     tops: Vec<f32>,
     tops_stale: bool,
+    /// True from the start of a drag selection until the button is released,
+    /// even after the paragraph where it began has scrolled out of view.
+    selecting: bool,
 }
 
 impl HeightCache {
@@ -158,7 +161,7 @@ pub fn show(
         for paragraph in &painted {
             paint_marks(ui, view, paragraph, input, &mut output);
         }
-        track_drag(ui, view, &painted, input, &mut output);
+        track_drag(ui, view, &painted, input, &mut cache.selecting, &mut output);
         for paragraph in &painted {
             handle_click(ui, view, paragraph, input, &mut output);
         }
@@ -284,14 +287,23 @@ fn track_drag(
     view: &DocView,
     painted: &[Painted],
     input: &ReaderInput,
+    selecting: &mut bool,
     output: &mut ReaderOutput,
 ) {
-    let Some(dragging) = painted.iter().find(|p| p.response.dragged()) else {
+    let started = painted.iter().any(|p| p.response.drag_started());
+    let (origin, pointer, held) = ui.input(|i| {
+        (
+            i.pointer.press_origin(),
+            i.pointer.interact_pos(),
+            i.pointer.primary_down(),
+        )
+    });
+    *selecting = held && (*selecting || started);
+    if !*selecting && !painted.iter().any(|p| p.response.dragged()) {
         return;
-    };
-    let (origin, pointer) = ui.input(|i| (i.pointer.press_origin(), i.pointer.interact_pos()));
+    }
     let anchor = match input.selection {
-        Some(selection) if !dragging.response.drag_started() => Some(selection.anchor),
+        Some(selection) if !started => Some(selection.anchor),
         _ => origin.and_then(|pos| offset_at(view, painted, pos)),
     };
     let focus = pointer.and_then(|pos| offset_at(view, painted, pos));

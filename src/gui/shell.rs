@@ -30,10 +30,12 @@ impl ReportLensApp {
         self.autosave(&ctx);
         apply_theme(&ctx, self.settings.theme);
         let mut commands = shortcuts(&ctx, self.settings.zoom);
-        commands.extend(annotation_keys(
-            &ctx,
-            self.selection.is_some_and(|s| !s.is_empty()),
-        ));
+        if self.settings.central_tab == CentralTab::Reader {
+            commands.extend(annotation_keys(
+                &ctx,
+                self.selection.is_some_and(|s| !s.is_empty()),
+            ));
+        }
         commands.extend(dropped_files(&ctx));
         egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_bar(ui)));
         egui::Panel::bottom("status").show(ui, |ui| {
@@ -59,7 +61,9 @@ impl ReportLensApp {
                 CentralTab::Targets => commands.extend(self.targets_tab(ui)),
             }
         });
-        commands.extend(self.floating(&ctx));
+        if self.settings.central_tab == CentralTab::Reader {
+            commands.extend(self.floating(&ctx));
+        }
         for command in commands {
             self.apply(command, &ctx);
         }
@@ -388,7 +392,10 @@ impl ReportLensApp {
         if let (Some(editor), Some(notes)) = (&mut self.editor, &mut self.notes) {
             match editor::show(ctx, editor, &mut notes.store, language) {
                 EditorAction::Stay => {}
-                EditorAction::Close => self.editor = None,
+                EditorAction::Close => {
+                    notes.store.seal();
+                    self.editor = None;
+                }
                 EditorAction::Delete => commands.push(Command::DeleteAnnotation(editor.id.clone())),
             }
         }
@@ -604,10 +611,10 @@ impl eframe::App for ReportLensApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
-        self.flush_notes();
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.flush_notes();
+        // On exit there is no window left to name a rescue file in; it is in the data folder.
+        let _ = self.flush_notes();
     }
 }

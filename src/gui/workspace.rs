@@ -21,7 +21,12 @@ impl ReportLensApp {
     /// Opens `paths` as the workspace (saved in the data folder until saved elsewhere).
     pub fn open_reports_as_workspace(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
         let file = self.data_dir().join(DEFAULT_WORKSPACE);
-        self.start_workspace(Workspace::of(&paths), file, ctx);
+        let mut workspace = Workspace::of(&paths);
+        // Opening the same reports again keeps what the reader decided about them.
+        if let Ok(previous) = Workspace::load(&file) {
+            workspace.carry_over(&previous);
+        }
+        self.start_workspace(workspace, file, ctx);
     }
 
     /// Opens the workspace file `file`.
@@ -87,13 +92,17 @@ impl ReportLensApp {
                     targets.set_info(index, info);
                 }
             }
-            Command::DecideLink(row, actual, verdict) => {
+            Command::DecideLink(target, actual, verdict) => {
                 if let Some(targets) = &mut self.targets {
-                    targets.decide(row, actual, verdict);
+                    targets.decide(target, actual, verdict);
                 }
             }
             Command::OpenAt(path, offset) => self.open_at(path, offset, ctx),
-            Command::ShowTab(tab) => self.settings.central_tab = tab,
+            Command::ShowTab(tab) => {
+                self.settings.central_tab = tab;
+                self.selection = None;
+                self.popup = None;
+            }
             _ => {}
         }
     }

@@ -174,6 +174,27 @@ impl Workspace {
         })
     }
 
+    /// Keeps what the reader set in `previous` (a workspace of the same
+    /// reports opened again): the identity of each report with the same path,
+    /// and every decision on links.
+    pub fn carry_over(&mut self, previous: &Workspace) {
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        for report in &mut self.reports {
+            let earlier = previous
+                .reports
+                .iter()
+                .find(|r| absolute(&r.path) == absolute(&report.path));
+            if let Some(info) = earlier.and_then(|r| r.info.clone()) {
+                report.info.get_or_insert(info);
+            }
+        }
+        for decision in &previous.decisions {
+            if !self.decisions.contains(decision) {
+                self.decisions.push(decision.clone());
+            }
+        }
+    }
+
     /// Records `decision`, replacing any earlier one on the same link.
     pub fn decide(&mut self, decision: LinkDecision) {
         self.decisions

@@ -31,6 +31,8 @@ pub struct NotesSession {
     pub store: AnnotationStore,
     file: NotesFile,
     saved_revision: u64,
+    /// Set when the notes must be written although nothing changed (a new recovery file).
+    must_write: bool,
     changed_at: Option<f64>,
     last_check: f64,
     /// What the reader should know, until dismissed.
@@ -48,6 +50,7 @@ impl NotesSession {
         };
         Self {
             saved_revision: store.revision(),
+            must_write: false,
             store,
             file: loaded.notes,
             changed_at: None,
@@ -68,7 +71,7 @@ impl NotesSession {
 
     /// True when a change has not been written yet.
     pub fn is_dirty(&self) -> bool {
-        self.store.revision() != self.saved_revision
+        self.must_write || self.store.revision() != self.saved_revision
     }
 
     /// Saves when a change is due and checks the file for outside changes;
@@ -94,10 +97,16 @@ impl NotesSession {
     }
 
     /// Writes any unsaved change now (on exit, and before another report opens).
-    pub fn flush(&mut self) {
+    /// When even that fails, the notes are written to a new file in
+    /// `rescue_folder`, whose path is returned.
+    pub fn flush(&mut self, rescue_folder: &std::path::Path) -> Option<std::path::PathBuf> {
         if self.is_dirty() {
             self.save();
         }
+        if !self.is_dirty() {
+            return None;
+        }
+        self.file.rescue(self.store.all(), rescue_folder).ok()
     }
 
     fn save(&mut self) {
@@ -107,6 +116,7 @@ impl NotesSession {
         if saved {
             // After a merge the store holds what was written.
             self.saved_revision = self.store.revision();
+            self.must_write = false;
         }
         self.changed_at = None;
     }
@@ -123,6 +133,8 @@ impl NotesSession {
                 self.notice = Some(Notice::Merged);
             }
             Ok(SyncOutcome::Diverted(diversion)) => {
+                // The recovery file the notice names must exist at once, not at the next edit.
+                self.must_write = true;
                 self.notice = Some(Notice::Diverted(diversion));
             }
             Err(error) => self.notice = Some(Notice::SaveFailed(error.to_string())),

@@ -55,10 +55,10 @@ pub struct TargetsState {
     pub filter: TargetsFilter,
     /// The sort column, and true for descending.
     pub sort: (TargetSort, bool),
-    /// Rows (indices) drawn in the chart.
-    pub charted: BTreeSet<usize>,
-    /// The row whose "add link" list is open, and its search text.
-    pub adding: Option<(usize, String)>,
+    /// Targets drawn in the chart.
+    pub charted: BTreeSet<IndicatorRef>,
+    /// The target whose "add link" list is open, and its search text.
+    pub adding: Option<(IndicatorRef, String)>,
 }
 
 impl TargetsState {
@@ -150,11 +150,8 @@ impl TargetsState {
         self.save();
     }
 
-    /// Records the reader's verdict on the link from row `row` to `actual`, relinks and saves.
-    pub fn decide(&mut self, row: usize, actual: IndicatorRef, verdict: Verdict) {
-        let Some(target) = self.rows.get(row).map(|r| r.target) else {
-            return;
-        };
+    /// Records the reader's verdict on the link from `target` to `actual`, relinks and saves.
+    pub fn decide(&mut self, target: IndicatorRef, actual: IndicatorRef, verdict: Verdict) {
         self.workspace.decide(LinkDecision {
             target: IndicatorKey::of(&self.tracked, target),
             actual: IndicatorKey::of(&self.tracked, actual),
@@ -177,6 +174,7 @@ impl TargetsState {
 
     fn relink(&mut self) {
         self.rows = link_targets(&self.tracked, &self.workspace.decisions);
-        self.charted.retain(|&i| i < self.rows.len());
+        let rows = &self.rows;
+        self.charted.retain(|t| rows.iter().any(|r| r.target == *t));
     }
 }

@@ -14,7 +14,7 @@ use crate::gui::targets::state::{TargetSort, TargetsState};
 use crate::gui::Language;
 use crate::indicators::{Category, Kind};
 use crate::tracking::{
-    Comparison, IndicatorRef, ReportInfo, ReportKind, TargetRow, TargetStatus, Verdict,
+    Comparison, IndicatorRef, Link, ReportInfo, ReportKind, TargetRow, TargetStatus, Verdict,
 };
 
 /// Height of the chart under the table.
@@ -123,9 +123,19 @@ fn report_row(
         .on_hover_text(language.t(Key::Region));
     ui.add_sized([240.0, 20.0], egui::TextEdit::singleline(&mut info.issuer))
         .on_hover_text(language.t(Key::Issuer));
+    // 0 stands for an unknown year; it is shown as "—" and never clamped into the range.
     let mut year = info.year.unwrap_or(0);
-    ui.add(egui::DragValue::new(&mut year).range(1949..=2100))
-        .on_hover_text(language.t(Key::Year));
+    let year_field = egui::DragValue::new(&mut year)
+        .range(1949..=2100)
+        .clamp_existing_to_range(false)
+        .custom_formatter(|value, _| {
+            if value == 0.0 {
+                "—".into()
+            } else {
+                format!("{value}")
+            }
+        });
+    ui.add(year_field).on_hover_text(language.t(Key::Year));
     info.year = (year != 0).then_some(year);
     if info != report.tracked.info {
         commands.push(Command::SetReportInfo(index, info));
@@ -201,7 +211,7 @@ fn table(
 ) {
     let heights: Vec<f32> = visible
         .iter()
-        .map(|&i| LINE_HEIGHT * (state.rows[i].links.len() + 1) as f32 + 6.0)
+        .map(|&i| LINE_HEIGHT * state.rows[i].links.len().max(1) as f32 + 6.0)
         .collect();
     TableBuilder::new(ui)
         .striped(true)
@@ -271,16 +281,16 @@ fn target_row(
     let target_ref = state.rows[index].target;
     let target = state.indicator(target_ref).clone();
     row.col(|ui| {
-        let mut ticked = state.charted.contains(&index);
+        let mut ticked = state.charted.contains(&target_ref);
         if ui
             .checkbox(&mut ticked, "")
             .on_hover_text(language.t(Key::ChartHint))
             .changed()
         {
             if ticked {
-                state.charted.insert(index);
+                state.charted.insert(target_ref);
             } else {
-                state.charted.remove(&index);
+                state.charted.remove(&target_ref);
             }
         }
     });
@@ -322,34 +332,50 @@ fn evidence(
     commands: &mut Vec<Command>,
 ) {
     ui.vertical(|ui| {
+        let target = state.rows[index].target;
         let links = state.rows[index].links.clone();
-        for link in &links {
+        let mut add = false;
+        for (k, link) in links.iter().enumerate() {
             ui.horizontal(|ui| {
-                let figure = state.indicator(link.actual);
-                let report = &state.reports[link.actual.report];
-                let text = format!("{}（{}）", figure.text, report.tracked.name);
-                let hover = format!(
-                    "{} · {}",
-                    link.confidence.chinese(),
-                    comparison_text(&link.comparison)
-                );
-                if ui.link(text).on_hover_text(hover).clicked() {
-                    commands.push(Command::OpenAt(report.path.clone(), figure.span.start));
-                }
-                if link.confirmed {
-                    ui.weak(language.t(Key::Confirm));
-                } else if ui.small_button(language.t(Key::Confirm)).clicked() {
-                    commands.push(Command::DecideLink(index, link.actual, Verdict::Confirmed));
-                }
-                if ui.small_button(language.t(Key::Reject)).clicked() {
-                    commands.push(Command::DecideLink(index, link.actual, Verdict::Rejected));
-                }
+                link_line(ui, state, target, link, language, commands);
+                add |= k + 1 == links.len() && ui.small_button(language.t(Key::AddLink)).clicked();
             });
         }
-        if ui.small_button(language.t(Key::AddLink)).clicked() {
-            state.adding = Some((index, String::new()));
+        add |= links.is_empty() && ui.small_button(language.t(Key::AddLink)).clicked();
+        if add {
+            state.adding = Some((target, String::new()));
         }
     });
+}
+
+/// One linked figure: its quote (opens its report there), confirm and reject.
+fn link_line(
+    ui: &mut Ui,
+    state: &TargetsState,
+    target: IndicatorRef,
+    link: &Link,
+    language: Language,
+    commands: &mut Vec<Command>,
+) {
+    let figure = state.indicator(link.actual);
+    let report = &state.reports[link.actual.report];
+    let text = format!("{}（{}）", figure.text, report.tracked.name);
+    let hover = format!(
+        "{} · {}",
+        link.confidence.chinese(),
+        comparison_text(&link.comparison)
+    );
+    if ui.link(text).on_hover_text(hover).clicked() {
+        commands.push(Command::OpenAt(report.path.clone(), figure.span.start));
+    }
+    if link.confirmed {
+        ui.weak(language.t(Key::Confirm));
+    } else if ui.small_button(language.t(Key::Confirm)).clicked() {
+        commands.push(Command::DecideLink(target, link.actual, Verdict::Confirmed));
+    }
+    if ui.small_button(language.t(Key::Reject)).clicked() {
+        commands.push(Command::DecideLink(target, link.actual, Verdict::Rejected));
+    }
 }
 
 fn completion_text(row: &TargetRow, language: Language) -> String {
@@ -402,10 +428,7 @@ fn add_link_window(
     language: Language,
     commands: &mut Vec<Command>,
 ) {
-    let Some((row, mut search)) = state.adding.take() else {
-        return;
-    };
-    let Some(target) = state.rows.get(row).map(|r| r.target) else {
+    let Some((target, mut search)) = state.adding.take() else {
         return;
     };
     let mut open = true;
@@ -434,9 +457,9 @@ fn add_link_window(
             });
     });
     if let Some(actual) = chosen {
-        commands.push(Command::DecideLink(row, actual, Verdict::Added));
+        commands.push(Command::DecideLink(target, actual, Verdict::Added));
     } else if open {
-        state.adding = Some((row, search));
+        state.adding = Some((target, search));
     }
 }
 
@@ -474,7 +497,9 @@ fn chart(ui: &mut Ui, state: &TargetsState, visible: &[usize], language: Languag
             .filter(|&&i| chart_share(&state.rows[i]).is_some());
         comparable.take(CHART_DEFAULT_ROWS).copied().collect()
     } else {
-        state.charted.iter().copied().collect()
+        (0..state.rows.len())
+            .filter(|&i| state.charted.contains(&state.rows[i].target))
+            .collect()
     };
     let mut targets = Vec::new();
     let mut actuals = Vec::new();
