@@ -3,22 +3,14 @@
 //! `cargo bench --bench extract`. Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
-use std::path::Path;
+
+mod common;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use reportlens::{Document, Extractor};
 
 fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
+    common::fixture_paths()
         .iter()
         .filter_map(|p| {
             let name: String = p.file_name()?.to_string_lossy().chars().take(3).collect();

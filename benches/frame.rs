@@ -16,9 +16,10 @@
 //! `cargo bench --bench frame`. Figures go in BENCHMARKS.md. For profiling,
 //! `FRAME_BENCH_FRAMES=6000` runs longer.
 
+mod common;
+
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -152,15 +153,7 @@ fn wheel_down() -> Event {
 /// About 5 MB of report text: every fixture repeated, blank line between copies
 /// (the same document as the extract benchmark's).
 fn five_megabytes() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let files = common::fixture_paths();
     let texts: Vec<String> = files
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))

@@ -7,7 +7,9 @@
 //! `cargo bench --no-default-features --bench track`. Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use reportlens::tracking::{link_targets, OpenReport, ReportInfo, TrackedReport};
@@ -39,16 +41,7 @@ const DISTRICTS: [&str; 20] = [
 
 /// The five fixture reports: file name and bytes.
 fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
+    common::fixture_paths()
         .iter()
         .filter_map(|p| {
             let name = p.file_name()?.to_string_lossy().into_owned();

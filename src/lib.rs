@@ -28,6 +28,7 @@
 //! ```
 
 pub mod annotations;
+pub mod atomic_file;
 pub mod cli;
 pub mod document;
 pub mod error;

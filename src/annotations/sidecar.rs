@@ -3,7 +3,7 @@
 //! atomically with the previous version kept as `.bak`.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::annotations::model::Annotation;
+use crate::atomic_file::write_replacing;
 use crate::document::Document;
 
 /// The `format` field of every sidecar.
@@ -159,41 +160,11 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// temporary file in the same folder, flushed and synced, then renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     match fs::read(path) {
-        Ok(old) => replace(&backup_path(path), &old)?,
+        Ok(old) => write_replacing(&backup_path(path), &old)?,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(e),
     }
-    replace(path, bytes)
-}
-
-/// Replaces `path` with `bytes` through a synced temporary file and a rename.
-fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".reportlens-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // A sidecar is an ordinary file: readable as the umask allows, not owner-only.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temporary = builder.tempfile_in(folder)?;
-    temporary.write_all(bytes)?;
-    temporary.as_file().sync_all()?;
-    temporary.persist(path).map_err(|e| e.error)?;
-    sync_folder(folder)
-}
-
-/// Makes the rename durable (a no-op where folders cannot be opened).
-fn sync_folder(folder: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    fs::File::open(folder)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = folder;
-    Ok(())
+    write_replacing(path, bytes)
 }
 
 #[cfg(test)]

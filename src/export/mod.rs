@@ -3,14 +3,13 @@
 //! and formula injection is neutralised), Markdown for people, and XLSX
 //! workbooks for the target table.
 
-mod file;
 mod indicators;
 mod notes;
 mod spreadsheet;
 mod targets;
 mod xlsx;
 
-pub use file::write_replacing;
+pub use crate::atomic_file::write_replacing;
 pub use indicators::{indicators_csv, indicators_json, indicators_markdown, IndicatorRecord};
 pub use notes::{notes_bytes, notes_csv, notes_json, notes_markdown};
 pub use spreadsheet::neutralize_formula;

@@ -168,7 +168,7 @@ impl Workspace {
         }
         let mut bytes = serde_json::to_vec_pretty(&relative).unwrap_or_default();
         bytes.push(b'\n');
-        crate::export::write_replacing(path, &bytes).map_err(|source| WorkspaceError::Io {
+        crate::atomic_file::write_replacing(path, &bytes).map_err(|source| WorkspaceError::Io {
             path: path.to_path_buf(),
             source,
         })

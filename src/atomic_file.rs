@@ -1,12 +1,13 @@
-//! Writing an export to a file so that the file never holds half of it.
+//! Writing a file all or nothing: a temporary file in the same folder,
+//! written, synced and renamed over the target, then the folder synced, so
+//! the target holds either its old or its new contents after any crash.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Writes `bytes` to `path` through a temporary file in the same folder that
-/// is synced and renamed over it, so `path` never holds half an export. The
-/// file gets the permissions an ordinary new file would (0666 less the umask).
+/// Replaces `path` with `bytes` atomically. The file gets the permissions an
+/// ordinary new file would (0666 less the umask), not a temporary file's 0600.
 pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -23,5 +24,14 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|e| e.error)?;
+    sync_folder(folder)
+}
+
+/// Makes the rename durable (a no-op where folders cannot be opened).
+fn sync_folder(folder: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(folder)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = folder;
     Ok(())
 }
