@@ -685,3 +685,38 @@ fn targets_tab_shows_the_plan_s_targets_filters_them_and_opens_the_evidence() {
         "the paragraph of the figure is not in view"
     );
 }
+
+#[test]
+fn rejecting_a_link_in_the_targets_tab_removes_it_and_saves_the_decision() {
+    let mut harness = workspace();
+    let growth = "同比增长85.03%（003_8bb3dc6e5684670a.txt）";
+    assert!(
+        shows(&harness, growth),
+        "the growth figure is not linked to the investment target"
+    );
+    let row_y = harness.get_by_label(growth).rect().center().y;
+    let reject = harness
+        .query_all_by_label("否决")
+        .min_by(|a, b| {
+            let distance = |n: &egui_kittest::Node<'_>| (n.rect().center().y - row_y).abs();
+            distance(a).total_cmp(&distance(b))
+        })
+        .unwrap_or_else(|| panic!("no reject button"));
+    reject.click();
+    harness.run();
+    assert!(!shows(&harness, growth), "the rejected link is still shown");
+    let targets = harness
+        .state()
+        .targets()
+        .unwrap_or_else(|| panic!("no workspace"));
+    let saved =
+        reportlens::tracking::Workspace::load(&targets.file).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        saved
+            .decisions
+            .iter()
+            .any(|d| d.actual.text == "同比增长85.03%"
+                && d.verdict == reportlens::tracking::Verdict::Rejected),
+        "the rejection is not in the workspace file"
+    );
+}
