@@ -314,3 +314,51 @@ fn reopening_the_same_reports_keeps_the_reader_s_settings_and_decisions() {
     assert_eq!(reopened.reports[0].info, None);
     assert_eq!(reopened.decisions, previous.decisions);
 }
+
+#[test]
+fn reports_of_one_file_name_in_two_folders_keep_their_own_decisions() {
+    use reportlens::tracking::{IndicatorKey, LinkDecision, Verdict, Workspace};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut paths = vec![PathBuf::from(PLAN)];
+    for folder in ["a", "b"] {
+        let text = std::fs::read_to_string(MID_YEAR).unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join(folder).join("上半年.txt");
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        paths.push(path);
+    }
+    let mut workspace = Workspace::of(&paths);
+    let (opened, _) = workspace.open_reports();
+    let names: Vec<&str> = opened.iter().map(|r| r.tracked.name.as_str()).collect();
+    assert_eq!(names[1..], ["a/上半年.txt", "b/上半年.txt"]);
+    let reports = tracked(&opened);
+    let rows = link_targets(&reports, &[]);
+    let investment = row(&rows, &reports, "全社会固定资产投资300亿元");
+    let in_folder = |report: usize| {
+        investment
+            .links
+            .iter()
+            .find(|l| {
+                l.actual.report == report
+                    && l.comparison != reportlens::tracking::Comparison::NotComparable
+            })
+            .map(|l| l.actual)
+            .unwrap_or_else(|| panic!("no figure from report {report}"))
+    };
+    let (kept, figure) = (in_folder(1), in_folder(2));
+    workspace.decide(LinkDecision {
+        target: IndicatorKey::of(&reports, investment.target),
+        actual: IndicatorKey::of(&reports, figure),
+        verdict: Verdict::Rejected,
+    });
+    let rows = link_targets(&reports, &workspace.decisions);
+    let investment = row(&rows, &reports, "全社会固定资产投资300亿元");
+    assert!(
+        investment.links.iter().all(|l| l.actual != figure),
+        "the rejection did not apply"
+    );
+    assert!(
+        investment.links.iter().any(|l| l.actual == kept),
+        "the other folder's figure was rejected too"
+    );
+}

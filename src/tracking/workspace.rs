@@ -214,7 +214,43 @@ impl Workspace {
                 Err(error) => errors.push(error),
             }
         }
+        tell_apart_same_names(&mut opened);
         (opened, errors)
+    }
+}
+
+/// Reports of the same file name in different folders are named with their
+/// folder ("2024/政府工作报告.txt"), else with their whole path, so that they
+/// are told apart on screen, in exports and in decision keys.
+fn tell_apart_same_names(reports: &mut [OpenReport]) {
+    let shared = |reports: &[OpenReport], name: &str| {
+        reports.iter().filter(|r| r.tracked.name == name).count() > 1
+    };
+    let with_folder: Vec<Option<String>> = reports
+        .iter()
+        .map(|r| {
+            shared(reports, &r.tracked.name).then(|| {
+                let folder = r.path.parent().and_then(|p| p.file_name());
+                match folder {
+                    Some(folder) => format!("{}/{}", folder.to_string_lossy(), r.tracked.name),
+                    None => r.path.display().to_string(),
+                }
+            })
+        })
+        .collect();
+    for (report, name) in reports.iter_mut().zip(with_folder) {
+        if let Some(name) = name {
+            report.tracked.name = name;
+        }
+    }
+    let whole_paths: Vec<bool> = reports
+        .iter()
+        .map(|r| shared(reports, &r.tracked.name))
+        .collect();
+    for (report, clash) in reports.iter_mut().zip(whole_paths) {
+        if clash {
+            report.tracked.name = report.path.display().to_string();
+        }
     }
 }
 
