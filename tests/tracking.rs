@@ -362,3 +362,14 @@ fn reports_of_one_file_name_in_two_folders_keep_their_own_decisions() {
         "the other folder's figure was rejected too"
     );
 }
+
+#[test]
+fn the_next_year_s_work_report_reviews_the_past_year_without_naming_it() {
+    let reports = plan_and_review(
+        "——一般公共预算收入增长5%；",
+        "过去一年，我们攻坚克难，全区一般公共预算收入增长8%。",
+    );
+    let rows = link_targets(&reports, &[]);
+    let revenue = row(&rows, &reports, "一般公共预算收入增长5%");
+    assert_eq!(revenue.status, TargetStatus::Met, "{:?}", revenue.links);
+}

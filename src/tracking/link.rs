@@ -285,7 +285,7 @@ fn machine_links(
                     .and_then(year_in)
                     .or(later.info.year);
                 restatement.filter(|_| its_year == Some(year))
-            } else if reports_year(figure, year, later.info.year != Some(year)) {
+            } else if reports_year(figure, year, names_year_only(&later.info, year)) {
                 metric_match(goal, figure).or(restatement)
             } else {
                 None
@@ -349,6 +349,13 @@ fn machine_link(
         elapsed,
         confirmed: false,
     }
+}
+
+/// True when only figures that name `year` count: in an execution report of
+/// the following year (a work report or plan of the following year reviews
+/// the past year without naming it: "过去一年，地区生产总值增长6%").
+fn names_year_only(later: &ReportInfo, year: i32) -> bool {
+    later.kind == ReportKind::Execution && later.year != Some(year)
 }
 
 /// True when `figure` is a reported figure about `year`: not a target,
