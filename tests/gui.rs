@@ -720,3 +720,18 @@ fn rejecting_a_link_in_the_targets_tab_removes_it_and_saves_the_decision() {
         "the rejection is not in the workspace file"
     );
 }
+
+#[test]
+fn hovering_a_target_in_the_reader_shows_where_the_workspace_says_it_stands() {
+    let mut harness = workspace();
+    open(&mut harness, Path::new(PLAN));
+    harness.get_by_label("阅读").click();
+    harness.run();
+    let line = harness.get_by_label(INVESTMENT_LINE).rect();
+    harness.hover_at(egui::pos2(line.left() + 60.0, line.top() + 10.0));
+    harness.run();
+    assert!(
+        shows(&harness, "进度正常 · 63.53%"),
+        "the tooltip does not show the target's progress"
+    );
+}

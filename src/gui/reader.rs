@@ -43,6 +43,8 @@ pub struct ReaderInput<'a> {
     pub selection: Option<Selection>,
     /// The annotations to show, in document order.
     pub annotations: &'a [Annotation],
+    /// Where the workspace says the target at a char offset stands, asked on hover.
+    pub progress: &'a dyn Fn(usize) -> Option<String>,
 }
 
 /// What the reader reports back besides commands.
@@ -240,7 +242,9 @@ fn paint_marks(
         if !painted.response.dragged() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             painted.response.clone().on_hover_ui_at_pointer(|ui| {
-                tooltip(ui, &view.indicators[indicator], input.language)
+                let target = &view.indicators[indicator];
+                let progress = (input.progress)(target.span.start);
+                tooltip(ui, target, progress.as_deref(), input.language)
             });
         }
     }

@@ -297,6 +297,16 @@ impl ReportLensApp {
         if selected.is_some_and(|(_, flash)| flash > 0.0) {
             ui.ctx().request_repaint();
         }
+        let (targets, path, language) = (
+            self.targets.as_ref(),
+            view.path.as_deref(),
+            self.settings.language,
+        );
+        let progress = |start: usize| {
+            targets
+                .zip(path)
+                .and_then(|(targets, path)| targets.progress_of(path, start, language))
+        };
         let input = ReaderInput {
             zoom: self.settings.zoom,
             show_debris: self.settings.show_debris,
@@ -311,6 +321,7 @@ impl ReportLensApp {
             scroll_to: self.scroll_to.take(),
             selection: self.selection,
             annotations: self.notes.as_ref().map_or(&[], |n| n.store.all()),
+            progress: &progress,
         };
         let output = reader::show(ui, view, &mut self.heights, &input);
         self.top_offset = output.top_offset;

@@ -12,8 +12,9 @@ use crate::gui::i18n::Key;
 use crate::gui::Language;
 use crate::indicators::Indicator;
 
-/// The details of one indicator, for tooltips.
-pub fn tooltip(ui: &mut Ui, indicator: &Indicator, language: Language) {
+/// The details of one indicator, for tooltips; `progress` is where the
+/// workspace says the target stands, when the indicator is one of its targets.
+pub fn tooltip(ui: &mut Ui, indicator: &Indicator, progress: Option<&str>, language: Language) {
     egui::Grid::new("indicator-tooltip")
         .num_columns(2)
         .spacing([12.0, 4.0])
@@ -39,6 +40,9 @@ pub fn tooltip(ui: &mut Ui, indicator: &Indicator, language: Language) {
                 Key::Category,
                 language.category(indicator.category).to_string(),
             );
+            if let Some(progress) = progress {
+                row(Key::Targets, progress.to_string());
+            }
         });
 }
 

@@ -4,9 +4,10 @@
 //! workspace file at once.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::gui::targets::loader::OpenedWorkspace;
+use crate::gui::Language;
 use crate::indicators::{Category, Indicator};
 use crate::tracking::{
     link_targets, IndicatorKey, IndicatorRef, LinkDecision, OpenReport, ReportInfo, TargetRow,
@@ -128,6 +129,25 @@ impl TargetsState {
                     && self.filter.report.is_none_or(|r| row.target.report == r)
             })
             .collect()
+    }
+
+    /// Where the target at char `start` of the report at `path` stands
+    /// ("进度正常 · 63.53%"); None when it is not a target of the workspace.
+    pub fn progress_of(&self, path: &Path, start: usize, language: Language) -> Option<String> {
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let path = absolute(path);
+        let report = self
+            .reports
+            .iter()
+            .position(|r| absolute(&r.path) == path)?;
+        let row = self.rows.iter().find(|row| {
+            row.target.report == report && self.indicator(row.target).span.start == start
+        })?;
+        let status = language.target_status(row.status);
+        Some(match row.completion.or(row.stated_completion) {
+            Some(share) => format!("{status} · {:.2}%", share * 100.0),
+            None => status.to_string(),
+        })
     }
 
     /// Sets what report `index` is, relinks and saves.
