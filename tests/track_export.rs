@@ -106,6 +106,22 @@ fn column(header: &[String], name: &str) -> usize {
         .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
 }
 
+/// The header and records of a CSV export, after its byte-order mark.
+fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut reader = csv::Reader::from_reader(bytes.get(3..).unwrap_or_default());
+    let header = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(String::from)
+        .collect();
+    let records = reader
+        .records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    (header, records)
+}
+
 #[test]
 fn the_workbook_has_a_targets_sheet_with_numbers_as_numbers() {
     let reports = [open(PLAN), open(MID_YEAR)];
@@ -225,17 +241,7 @@ fn csv_has_a_bom_a_row_per_link_and_neutralised_formulas() {
     let reports = [booby_trapped_plan(), open(MID_YEAR)];
     let bytes = export(&reports, TargetsFormat::Csv);
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no byte-order mark");
-    let mut reader = csv::Reader::from_reader(&bytes[3..]);
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .iter()
-        .map(String::from)
-        .collect();
-    let records: Vec<csv::StringRecord> = reader
-        .records()
-        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
-        .collect();
+    let (header, records) = read_csv(&bytes);
     let expected_rows: usize = linked(&reports)
         .iter()
         .map(|row| row.links.len().max(1))
@@ -259,16 +265,9 @@ fn csv_has_a_bom_a_row_per_link_and_neutralised_formulas() {
 #[test]
 fn csv_completion_is_a_plain_share() {
     let bytes = export(&[open(PLAN), open(MID_YEAR)], TargetsFormat::Csv);
-    let mut reader = csv::Reader::from_reader(&bytes[3..]);
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap_or_else(|e| panic!("{e}"))
+    let (header, records) = read_csv(&bytes);
+    let row = records
         .iter()
-        .map(String::from)
-        .collect();
-    let row = reader
-        .records()
-        .flatten()
         .find(|r| &r[column(&header, "text")] == INVESTMENT)
         .unwrap_or_else(|| panic!("no row for {INVESTMENT}"));
     let share: f64 = row[column(&header, "completion")]

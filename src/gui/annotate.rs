@@ -2,7 +2,7 @@
 //! note and tag a selection, track an indicator, open, jump to and delete
 //! annotations, undo and redo, copy the selection and export the notes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::annotations::{Anchor, Annotation, Colour};
 use crate::export::{self, Format};
@@ -91,20 +91,15 @@ impl ReportLensApp {
     /// Opens the tracking annotation of indicator `index`, making it if needed.
     fn track(&mut self, index: usize) {
         self.popup = None;
+        let existing = self.tracking_annotation(index).map(|a| a.id.clone());
         let (Some(view), Some(notes)) = (&self.view, &mut self.notes) else {
             return;
         };
         let Some(indicator) = view.indicators.get(index) else {
             return;
         };
-        let existing = notes.store.all().iter().find(|a| {
-            a.indicator.is_some()
-                && !a.anchor.unplaced
-                && a.anchor.start() == indicator.span.start
-                && a.anchor.end() == indicator.span.end
-        });
         let id = match existing {
-            Some(annotation) => annotation.id.clone(),
+            Some(id) => id,
             None => {
                 let chars: Vec<char> = view.doc.text.chars().collect();
                 let anchor = Anchor::capture(&chars, indicator.span.start, indicator.span.end);
@@ -149,43 +144,52 @@ impl ReportLensApp {
         let (Some(view), Some(notes)) = (&self.view, &self.notes) else {
             return;
         };
-        let language = self.settings.language;
         let (extension, filter) = match format {
             Format::Md => ("md", "Markdown"),
             Format::Csv => ("csv", "CSV"),
             Format::Json => ("json", "JSON"),
         };
-        let stem = view
-            .doc
-            .name
-            .rsplit_once('.')
-            .map_or(view.doc.name.as_str(), |(s, _)| s);
-        let Some(path) = rfd::FileDialog::new()
-            .set_file_name(format!("{stem}-批注.{extension}"))
-            .add_filter(filter, &[extension])
-            .save_file()
-        else {
-            return;
-        };
+        let name = &view.doc.name;
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
         let sources = [
             view.path.clone(),
             Some(notes.location().path.clone()),
             Some(notes.target().to_path_buf()),
         ];
+        let bytes = export::notes_bytes(&view.doc, notes.store.all(), format);
+        let file_name = format!("{stem}-批注.{extension}");
+        self.save_export(&file_name, (filter, extension), &sources, bytes);
+    }
+
+    /// Asks where to save an export named `file_name` and writes `bytes`
+    /// there, unless the chosen file is one of `sources`; the status bar
+    /// says what happened.
+    pub(crate) fn save_export(
+        &mut self,
+        file_name: &str,
+        (filter, extension): (&str, &str),
+        sources: &[Option<PathBuf>],
+        bytes: Result<Vec<u8>, String>,
+    ) {
+        let Some(path) = rfd::FileDialog::new()
+            .set_file_name(file_name)
+            .add_filter(filter, &[extension])
+            .save_file()
+        else {
+            return;
+        };
+        let language = self.settings.language;
         let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         if sources
             .iter()
             .flatten()
             .any(|s| absolute(s) == absolute(&path))
         {
-            self.export_message = Some(format!(
-                "{}：{}",
-                language.t(Key::ExportFailed),
-                language.t(Key::WouldOverwriteSource)
-            ));
+            let reason = language.t(Key::WouldOverwriteSource);
+            self.export_message = Some(format!("{}：{reason}", language.t(Key::ExportFailed)));
             return;
         }
-        let written = export::notes_bytes(&view.doc, notes.store.all(), format)
+        let written = bytes
             .and_then(|bytes| export::write_replacing(&path, &bytes).map_err(|e| e.to_string()));
         self.export_message = Some(match written {
             Ok(()) => format!("{} {}", language.t(Key::Exported), path.display()),

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::export::{self, TargetsFormat};
 use crate::gui::app::ReportLensApp;
 use crate::gui::commands::Command;
-use crate::gui::i18n::Key;
 use crate::gui::settings::CentralTab;
 use crate::gui::targets::state::TargetsState;
 use crate::tracking::Workspace;
@@ -143,26 +142,25 @@ impl ReportLensApp {
         let Some(targets) = &self.targets else {
             return;
         };
-        let language = self.settings.language;
         let (extension, filter) = match format {
             TargetsFormat::Md => ("md", "Markdown"),
             TargetsFormat::Csv => ("csv", "CSV"),
             TargetsFormat::Json => ("json", "JSON"),
             TargetsFormat::Xlsx => ("xlsx", "Excel"),
         };
-        let Some(path) = rfd::FileDialog::new()
-            .set_file_name(format!("目标跟踪.{extension}"))
-            .add_filter(filter, &[extension])
-            .save_file()
-        else {
-            return;
-        };
-        let written = export::targets_bytes(&targets.reports, &targets.rows, format)
-            .and_then(|bytes| export::write_replacing(&path, &bytes).map_err(|e| e.to_string()));
-        self.export_message = Some(match written {
-            Ok(()) => format!("{} {}", language.t(Key::Exported), path.display()),
-            Err(error) => format!("{}：{error}", language.t(Key::ExportFailed)),
-        });
+        let mut sources: Vec<Option<PathBuf>> = targets
+            .reports
+            .iter()
+            .map(|r| Some(r.path.clone()))
+            .collect();
+        sources.push(Some(targets.file.clone()));
+        let bytes = export::targets_bytes(&targets.reports, &targets.rows, format);
+        self.save_export(
+            &format!("目标跟踪.{extension}"),
+            (filter, extension),
+            &sources,
+            bytes,
+        );
     }
 
     /// Shows the report at `path` (opening it unless it is the one shown) scrolled to `offset`.

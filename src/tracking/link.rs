@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::indicators::normalize::normalize;
 use crate::indicators::{Indicator, Kind};
 use crate::tracking::compare::{compare, elapsed_in, is_cap, Comparison, TargetStatus};
-use crate::tracking::report::{ReportInfo, ReportKind};
+use crate::tracking::report::{opening_lines, ReportInfo, ReportKind};
 use crate::tracking::workspace::{IndicatorKey, LinkDecision, Verdict};
 
 /// One report of a workspace, ready to link.
@@ -130,15 +130,8 @@ impl TrackedReport {
 /// opening lines that name the execution (一、上半年计划执行情况); a whole year
 /// when they do not say. Other opening lines ("一季度经济开局良好") do not count.
 fn coverage_of(doc: &crate::document::Document) -> f64 {
-    const OPENING_LINES: usize = 12;
     let title = doc.metadata.title.clone().unwrap_or_default();
-    let lines = doc.blocks.iter().take(OPENING_LINES).map(|b| {
-        doc.text
-            .chars()
-            .skip(b.span.start)
-            .take(b.span.end - b.span.start)
-            .collect::<String>()
-    });
+    let lines = opening_lines(doc);
     std::iter::once(title)
         .chain(lines)
         .map(|line| normalize(&line))

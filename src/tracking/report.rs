@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::indicators::normalize::normalize;
+use crate::span::ForwardSlicer;
 
 /// The kind of a report, which decides what it can report on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -86,7 +87,7 @@ static REGION: LazyLock<Regex> = LazyLock::new(|| {
 impl ReportInfo {
     /// Detects the identity of `doc`.
     pub fn detect(doc: &Document) -> Self {
-        let opening = opening_text(doc);
+        let opening = opening_lines(doc).join("\n");
         let title = doc.metadata.title.clone().unwrap_or_default();
         let issuer = doc.metadata.issuer.clone().unwrap_or_default();
         Self {
@@ -151,19 +152,14 @@ pub fn region_key(region: &str) -> String {
     chars[cut..].iter().collect()
 }
 
-fn opening_text(doc: &Document) -> String {
+/// The report's first [`OPENING_LINES`] lines, where title, issuer and kind are stated.
+pub fn opening_lines(doc: &Document) -> Vec<String> {
+    let mut slicer = ForwardSlicer::new(&doc.text);
     doc.blocks
         .iter()
         .take(OPENING_LINES)
-        .map(|b| {
-            doc.text
-                .chars()
-                .skip(b.span.start)
-                .take(b.span.end - b.span.start)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .map(|b| slicer.slice(b.span).to_string())
+        .collect()
 }
 
 fn detect_kind(title: &str, issuer: &str, opening: &str) -> ReportKind {
