@@ -1,9 +1,12 @@
 //! Measuring the extractor against hand-checked labels (the JSON files in
 //! `tests/fixtures/labels/`): precision, recall, and field accuracy.
 //!
-//! A label points at one number in a fixture by a context string that occurs
-//! once and the number inside it. An extracted indicator matches a label when
-//! its span covers the number and its value is the labelled value. In a
+//! A label points at one number in a fixture either by a context string that
+//! occurs once and the number inside it (the fixtures' labels), or by char
+//! offsets `start..end` of the figure with its unit (labels of texts that are
+//! not in the repository, which must not quote them). An extracted indicator
+//! matches a context label when its span covers the number and its value is
+//! the labelled value, and an offset label when its span overlaps the label's. In a
 //! *complete* label file every number is labelled, so an extracted indicator
 //! that matches no label is a false positive; in a partial file only
 //! indicators on labelled non-indicators count against precision.
@@ -20,9 +23,14 @@ use crate::Document;
 #[derive(Debug, Clone, Deserialize)]
 pub struct LabelFile {
     /// File name of the fixture.
+    #[serde(alias = "file")]
     pub fixture: String,
     /// True when every number in the fixture is labelled.
+    #[serde(default)]
     pub complete: bool,
+    /// What the report is, where the label says so.
+    #[serde(default)]
+    pub identity: Option<IdentityLabel>,
     /// Numbers that are indicators.
     pub indicators: Vec<PositiveLabel>,
     /// Numbers that are not indicators.
@@ -33,6 +41,17 @@ pub struct LabelFile {
     /// Goals stated without a number ("城镇居民人均可支配收入增长高于经济增长").
     #[serde(default)]
     pub qualitative_targets: Vec<QualitativeLabel>,
+}
+
+/// A report's hand-checked identity: kind, region and year, None where the text does not say.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IdentityLabel {
+    /// `work_report`, `plan`, `execution`, `news_digest` or `other`.
+    pub kind: String,
+    /// The region as written in full ("江苏省"), None when the text does not name it.
+    pub region: Option<String>,
+    /// The report's year, None when the text does not give it.
+    pub year: Option<i32>,
 }
 
 /// A hand-checked goal statement without a number.
@@ -47,8 +66,15 @@ pub struct QualitativeLabel {
 /// A hand-checked indicator.
 #[derive(Debug, Clone, Deserialize)]
 pub struct PositiveLabel {
-    /// A string that occurs once in the fixture and contains the number.
+    /// A string that occurs once in the fixture and contains the number (or empty, with `start`).
+    #[serde(default)]
     pub context: String,
+    /// Char offset of the figure, when the label points by offsets.
+    #[serde(default)]
+    pub start: Option<usize>,
+    /// Char offset just after the figure's unit, with `start`.
+    #[serde(default)]
+    pub end: Option<usize>,
     /// The number as written; its first occurrence in `context` is the one meant.
     pub number: String,
     /// Expected metric.
@@ -66,8 +92,12 @@ pub struct PositiveLabel {
 /// A number that must not be extracted (or is left out of scoring).
 #[derive(Debug, Clone, Deserialize)]
 pub struct NegativeLabel {
-    /// A string that occurs once in the fixture and contains the number.
+    /// A string that occurs once in the fixture and contains the number (or empty, with `start`).
+    #[serde(default)]
     pub context: String,
+    /// Char offset of the number, when the label points by offsets.
+    #[serde(default)]
+    pub start: Option<usize>,
     /// The number as written; its first occurrence in `context` is the one meant.
     pub number: String,
     /// Why it is not an indicator.
@@ -159,9 +189,18 @@ fn ratio(part: usize, whole: usize) -> f64 {
 
 /// The label files in `dir/labels`, sorted by file name. Errors name the file.
 pub fn load_labels(dir: &Path) -> Result<Vec<LabelFile>, String> {
-    let folder = dir.join("labels");
-    let entries = std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    load_labels_in(&dir.join("labels"))
+}
+
+/// The label files in `folder` (every `.json` but `pairs.json`), sorted by file name.
+pub fn load_labels_in(folder: &Path) -> Result<Vec<LabelFile>, String> {
+    let entries = std::fs::read_dir(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| p.file_name().is_some_and(|n| n != "pairs.json"))
+        .collect();
     paths.sort();
     paths
         .iter()
@@ -192,17 +231,23 @@ pub fn score(text: &str, found: &[Indicator], labels: &LabelFile) -> Score {
     let mut score = Score::default();
     let mut claimed = vec![false; found.len()];
     for label in &labels.indicators {
-        let Some(at) = locate(text, &label.context, &label.number) else {
+        let Some(at) = label
+            .start
+            .or_else(|| locate(text, &label.context, &label.number))
+        else {
             score.misses.push(format!(
                 "{}: label context not found: {}",
                 labels.fixture, label.context
             ));
             continue;
         };
-        let hit = found
-            .iter()
-            .enumerate()
-            .position(|(i, f)| !claimed[i] && covers(f, at, &label.value));
+        let hit = found.iter().enumerate().position(|(i, f)| {
+            !claimed[i]
+                && match (label.start, label.end) {
+                    (Some(start), Some(end)) => overlaps(f, start, end),
+                    _ => covers(f, at, &label.value),
+                }
+        });
         match hit {
             Some(index) => {
                 claimed[index] = true;
@@ -212,13 +257,16 @@ pub fn score(text: &str, found: &[Indicator], labels: &LabelFile) -> Score {
             }
             None => score
                 .misses
-                .push(format!("{}: {}", labels.fixture, label.context)),
+                .push(format!("{}: {}", labels.fixture, label_name(text, label))),
         }
     }
     score_goals(text, found, labels, &mut claimed, &mut score);
     let negatives = labels.non_indicators.iter().chain(&labels.ambiguous);
     for negative in negatives {
-        let Some(at) = locate(text, &negative.context, &negative.number) else {
+        let Some(at) = negative
+            .start
+            .or_else(|| locate(text, &negative.context, &negative.number))
+        else {
             continue;
         };
         for (index, indicator) in found.iter().enumerate() {
@@ -296,6 +344,28 @@ fn score_goals(
     }
 }
 
+/// How a label is named in the lists of misses and errors: its context, or
+/// for an offset label the figure and the few chars before it.
+fn label_name(text: &str, label: &PositiveLabel) -> String {
+    match label.start {
+        Some(start) if label.context.is_empty() => {
+            let from = start.saturating_sub(8);
+            let to = label.end.unwrap_or(start + 1);
+            let shown: String = text
+                .chars()
+                .skip(from)
+                .take(to.saturating_sub(from))
+                .collect();
+            format!("@{start} {shown}")
+        }
+        _ => label.context.clone(),
+    }
+}
+
+fn overlaps(indicator: &Indicator, start: usize, end: usize) -> bool {
+    indicator.value_start < end && start < indicator.span.end
+}
+
 fn covers(indicator: &Indicator, at: usize, value: &str) -> bool {
     indicator.span.start <= at
         && at < indicator.span.end
@@ -314,7 +384,11 @@ fn compare_fields(found: &Indicator, label: &PositiveLabel, fixture: &str, score
     if !(kind_ok && metric_ok && unit_ok && qualifier_ok) {
         score.field_errors.push(format!(
             "{fixture}: {} → metric {:?}/{:?} unit {:?}/{:?} kind {}/{} qualifier {:?}/{:?}",
-            label.context,
+            if label.context.is_empty() {
+                &found.text
+            } else {
+                &label.context
+            },
             found.metric,
             label.metric,
             found.unit,
