@@ -3,8 +3,13 @@
 use std::path::PathBuf;
 use thiserror::Error;
 
-/// Largest file ReportLens will read, in bytes (200 MB).
-pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+use crate::document::decode::BytePosition;
+
+/// Largest file ReportLens will read, in bytes (64 MiB). Real reports are
+/// under 5 MB; at this size `reportlens extract` on a UTF-8 report peaks at
+/// 3.3 times the file (222 MB for 64 MiB, BENCHMARKS.md "Pathological
+/// inputs"), and larger files only cost memory and time for no real report.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a report could not be turned into text. Each variant names the file
 /// and carries a message fit to show a user as is.
@@ -16,6 +21,13 @@ pub enum LoadError {
     /// The path names a directory, not a file.
     #[error("{path}: is a directory, not a report file")]
     IsDirectory { path: PathBuf },
+    /// A FIFO, device or socket: reading it could block forever or never end.
+    #[error("{path}: is {what}, not a regular file; only regular files (or standard input, given as \"-\") are read")]
+    NotRegular {
+        path: PathBuf,
+        /// What it is: "a named pipe (FIFO)", "a character device"...
+        what: crate::files::SpecialFile,
+    },
     /// The file exists but could not be read (permissions, I/O error).
     #[error("{path}: cannot be read: {source}")]
     Unreadable {
@@ -37,8 +49,12 @@ pub enum LoadError {
     #[error("{path}: not a text file ({what})")]
     Binary { path: PathBuf, what: String },
     /// The bytes look like text but no supported encoding decodes them cleanly.
-    #[error("{path}: the text encoding cannot be determined (tried UTF-8, UTF-16, GB18030 and Big5; UTF-32 is not supported)")]
-    UndecidableEncoding { path: PathBuf },
+    #[error("{path}: the text encoding cannot be determined (tried UTF-8, UTF-16, GB18030 and Big5; UTF-32 is not supported){}", utf8_hint(.first_invalid_utf8))]
+    UndecidableEncoding {
+        path: PathBuf,
+        /// Where the first byte that is not UTF-8 is, when the file could be UTF-8.
+        first_invalid_utf8: Option<BytePosition>,
+    },
 }
 
 impl LoadError {
@@ -48,11 +64,24 @@ impl LoadError {
         match self {
             Self::NotFound { .. } => Self::NotFound { path },
             Self::IsDirectory { .. } => Self::IsDirectory { path },
+            Self::NotRegular { what, .. } => Self::NotRegular { path, what },
             Self::Unreadable { source, .. } => Self::Unreadable { path, source },
             Self::Empty { .. } => Self::Empty { path },
             Self::TooLarge { size, limit, .. } => Self::TooLarge { path, size, limit },
             Self::Binary { what, .. } => Self::Binary { path, what },
-            Self::UndecidableEncoding { .. } => Self::UndecidableEncoding { path },
+            Self::UndecidableEncoding {
+                first_invalid_utf8, ..
+            } => Self::UndecidableEncoding {
+                path,
+                first_invalid_utf8,
+            },
         }
     }
+}
+
+/// "; read as UTF-8, the first invalid byte is at byte 1234 (line 56)", or nothing.
+fn utf8_hint(first_invalid_utf8: &Option<BytePosition>) -> String {
+    first_invalid_utf8
+        .map(|at| format!("; read as UTF-8, the first invalid byte is at {at}"))
+        .unwrap_or_default()
 }

@@ -28,12 +28,12 @@
 //! ```
 
 pub mod annotations;
-pub mod atomic_file;
 pub mod cli;
 pub mod document;
 pub mod error;
 pub mod evaluation;
 pub mod export;
+pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod indicators;

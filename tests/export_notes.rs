@@ -204,7 +204,7 @@ fn markdown_quotes_every_line_escapes_notes_and_lists_unplaced_last() {
         "{md}"
     );
     assert!(
-        md.contains("\\*\\*重点\\*\\*：\\#5G 建设 \\<见附件\\>\\\n\\- 下半年复查 \\| 1. 再核对"),
+        md.contains("\\*\\*重点\\*\\*：\\#5G 建设 &lt;见附件&gt;\\\n\\- 下半年复查 \\| 1. 再核对"),
         "{md}"
     );
     let unplaced_heading = md.find("\n## 未能定位\n").unwrap_or_else(|| panic!("{md}"));

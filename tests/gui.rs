@@ -709,8 +709,11 @@ fn rejecting_a_link_in_the_targets_tab_removes_it_and_saves_the_decision() {
         .state()
         .targets()
         .unwrap_or_else(|| panic!("no workspace"));
-    let saved =
-        reportlens::tracking::Workspace::load(&targets.file).unwrap_or_else(|e| panic!("{e}"));
+    let saved = reportlens::tracking::Workspace::load(
+        &targets.file,
+        reportlens::tracking::OutsideFolder::Allow,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         saved
             .decisions
@@ -734,4 +737,73 @@ fn hovering_a_target_in_the_reader_shows_where_the_workspace_says_it_stands() {
         shows(&harness, "进度正常 · 63.53%"),
         "the tooltip does not show the target's progress"
     );
+}
+
+/// A workspace file in a fresh folder's `ws/` naming `../plan.txt`, a copy of the plan.
+fn workspace_naming_a_report_outside_its_folder() -> PathBuf {
+    let dir = tempfile::tempdir()
+        .unwrap_or_else(|e| panic!("temp dir: {e}"))
+        .keep();
+    std::fs::copy(PLAN, dir.join("plan.txt")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(dir.join("ws")).unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.join("ws").join("ws.json");
+    let json =
+        r#"{"format": "reportlens-workspace", "version": 1, "reports": [{"path": "../plan.txt"}]}"#;
+    std::fs::write(&file, json).unwrap_or_else(|e| panic!("{e}"));
+    file
+}
+
+#[test]
+fn a_workspace_naming_reports_outside_its_folder_asks_before_reading_them() {
+    for (answer, opened) in [("取消", false), ("仍然打开", true)] {
+        let mut harness = sample();
+        let ctx = harness.ctx.clone();
+        let file = workspace_naming_a_report_outside_its_folder();
+        harness.state_mut().open_workspace_file(
+            &file,
+            reportlens::tracking::OutsideFolder::Refuse,
+            &ctx,
+        );
+        harness.run();
+        assert!(
+            shows(&harness, "工作区引用了其文件夹以外的文件"),
+            "no question asked"
+        );
+        assert!(shows(&harness, "../plan.txt"), "the report is not named");
+        assert!(harness.state().targets().is_none(), "read before asking");
+        harness.get_by_label(answer).click();
+        harness.run();
+        let started = Instant::now();
+        while harness.state().is_loading() {
+            assert!(started.elapsed() < LOAD_TIMEOUT, "still opening");
+            std::thread::sleep(Duration::from_millis(10));
+            harness.step();
+        }
+        harness.run();
+        assert_eq!(harness.state().targets().is_some(), opened, "{answer}");
+        assert!(!shows(&harness, "工作区引用了其文件夹以外的文件"));
+    }
+}
+
+#[test]
+fn a_report_with_a_bad_byte_opens_and_says_where_the_byte_is() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let path = dir.path().join("damaged.txt");
+    let mut bytes = std::fs::read(PLAN).unwrap_or_else(|e| panic!("{e}"));
+    let line_end = bytes.iter().position(|&b| b == b'\n').unwrap_or_default();
+    bytes.insert(line_end, 0xff);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = sample();
+    open(&mut harness, &path);
+    let warnings = labels(&harness, |t| t.contains("无效的 UTF-8 字节"));
+    assert!(
+        warnings.iter().any(|w| w.contains(&format!(
+            "1 个无效的 UTF-8 字节，位于第 {line_end} 字节（第 1 行）"
+        ))),
+        "no warning naming the byte: {warnings:?}"
+    );
+    assert!(harness.state().view().is_some(), "the report did not open");
+    harness.get_by_label("关闭").click();
+    harness.run();
+    assert!(labels(&harness, |t| t.contains("无效的 UTF-8 字节")).is_empty());
 }

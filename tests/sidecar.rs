@@ -458,11 +458,21 @@ mod crash {
     const GENERATION_ENV: &str = "REPORTLENS_CRASH_TEST_GENERATION";
     /// Set to repeat a run with the seed it printed.
     const SEED_ENV: &str = "REPORTLENS_CRASH_TEST_SEED";
-    const KILLS: usize = 200;
+    /// Kills in a run: 200, or REPORTLENS_CRASH_TEST_KILLS (the closing figures use 1,000 and more).
+    const KILLS_ENV: &str = "REPORTLENS_CRASH_TEST_KILLS";
+    const DEFAULT_KILLS: usize = 200;
     /// Longest random wait before a kill, in milliseconds.
     const MAX_WAIT_MS: u64 = 20;
-    /// The test stops here even if it has not killed [`KILLS`] times (and then fails).
-    const TIME_BUDGET: Duration = Duration::from_secs(120);
+    /// Time allowed per kill: the test stops after this times the kills even
+    /// if it has not killed that often (and then fails).
+    const TIME_PER_KILL: Duration = Duration::from_millis(600);
+
+    fn kills() -> usize {
+        env::var(KILLS_ENV)
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(DEFAULT_KILLS)
+    }
     /// A child left running by a dead parent stops by itself after this.
     const CHILD_LIFETIME: Duration = Duration::from_secs(20);
     const SIGKILL: i32 = 9;
@@ -699,7 +709,8 @@ mod crash {
         let mut random = XorShift::seeded();
         let started = Instant::now();
         let mut run = CrashRun::default();
-        while run.kills < KILLS && started.elapsed() < TIME_BUDGET {
+        let (kills, budget) = (kills(), TIME_PER_KILL * kills() as u32);
+        while run.kills < kills && started.elapsed() < budget {
             let log = kill_cycle(&report.folder, run.next, &mut random);
             run.after_kill(log, &report.sidecar());
             assert!(
@@ -708,19 +719,15 @@ mod crash {
             );
         }
         println!(
-            "{} kills in {:.1} s, {} during a save ({} after its temporary file was made \
-             and before it was renamed); {} generations saved",
+            "{} kills in {:.1} s, {} during a save; {} temporary files of killed saves left \
+             at the end (the next save removes them); {} generations saved",
             run.kills,
             started.elapsed().as_secs_f64(),
             run.interrupted,
             temporary_files(&report.folder),
             run.next
         );
-        assert!(
-            run.kills >= KILLS,
-            "only {} kills in {TIME_BUDGET:?}",
-            run.kills
-        );
+        assert!(run.kills >= kills, "only {} kills in {budget:?}", run.kills);
         assert!(run.held.is_some() && backup_path(&report.sidecar()).exists());
         assert!(run.interrupted > 0, "no kill landed during a save");
     }

@@ -287,14 +287,14 @@ fn markdown_has_the_summary_and_a_table_per_report() {
         first_line.starts_with("37 targets: 5 on track, 1 behind"),
         "{first_line}"
     );
-    assert!(markdown.contains("## 001_0ace6510012baace.txt（计划，武昌区，2021年）"));
+    assert!(markdown.contains("## 001\\_0ace6510012baace.txt（计划，武昌区，2021年）"));
     let investment = markdown
         .lines()
         .find(|line| line.contains(INVESTMENT))
         .unwrap_or_else(|| panic!("no row for {INVESTMENT}"));
     assert!(investment.contains("| 进度正常 | 63.53% |"), "{investment}");
     assert!(
-        investment.contains("“固定资产投资完成190.59亿元”（003_8bb3dc6e5684670a.txt）"),
+        investment.contains("“固定资产投资完成190.59亿元”（003\\_8bb3dc6e5684670a.txt）"),
         "{investment}"
     );
 }

@@ -188,9 +188,12 @@ fn the_reader_s_decisions_are_saved_and_survive_re_extraction() {
         }),
         verdict: Verdict::Added,
     });
-    workspace.save(&file).unwrap_or_else(|e| panic!("{e}"));
+    workspace
+        .save(&file, None)
+        .unwrap_or_else(|e| panic!("{e}"));
 
-    let reloaded = Workspace::load(&file).unwrap_or_else(|e| panic!("{e}"));
+    let reloaded = Workspace::load(&file, reportlens::tracking::OutsideFolder::Allow)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(reloaded.decisions, workspace.decisions);
     let (reopened, _) = reloaded.open_reports();
     let reports = tracked(&reopened);

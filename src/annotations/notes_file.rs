@@ -1,7 +1,9 @@
 //! The sidecar of one open report: where it lives, loading it (re-anchoring
 //! when the text changed), saving it, and noticing when another program
 //! changed it. A sidecar that cannot be used is never written over: the
-//! notes go to a recovery file beside it instead.
+//! notes go to a recovery file beside it instead. Only regular files of at
+//! most [`sidecar::MAX_BYTES`] are read: a FIFO, a device or a huge file in
+//! the sidecar's place is refused at once, with a diversion.
 
 use std::fs;
 use std::io;
@@ -13,6 +15,8 @@ use crate::annotations::model::{new_id, Anchor, Annotation, TextPosition};
 use crate::annotations::reanchor::{reanchor, reanchor_all, PlacementCounts};
 use crate::annotations::sidecar::{self, DocumentInfo, Sidecar, SidecarError, SUFFIX};
 use crate::document::Document;
+use crate::files::ReadError;
+use crate::files::{lock, FileLock};
 
 /// Where a report's sidecar is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,7 +163,7 @@ impl NotesFile {
                 }
                 Err(reason) => notes.divert_resuming(reason.to_string()),
             },
-            Err(error) => notes.divert_resuming(error.to_string()),
+            Err(error) => notes.divert_resuming(SidecarError::from(error).to_string()),
         };
         Loaded {
             notes,
@@ -202,16 +206,21 @@ impl NotesFile {
     /// Saves `annotations`, first merging any change another program made.
     /// The file's contents are compared, not only its size and time, which
     /// may not change when it is written twice within a clock tick.
+    /// The save runs under the sidecar's lock, which every ReportLens
+    /// (window or command line) takes, so that no other save slips in
+    /// between the merge and the write.
     pub fn save(&mut self, annotations: &[Annotation]) -> io::Result<SyncOutcome> {
+        if let Some(folder) = self.target().parent() {
+            fs::create_dir_all(folder)?;
+        }
+        let _lock =
+            FileLock::acquire(self.target(), lock::DEFAULT_WAIT).map_err(io::Error::other)?;
         let mut outcome = self.merge_outside(annotations)?;
         let current = match &outcome {
             SyncOutcome::Merged(merged) => merged.as_slice(),
             _ => annotations,
         };
         let bytes = Sidecar::new(self.document.clone(), current.to_vec()).to_bytes();
-        if let Some(folder) = self.target().parent() {
-            fs::create_dir_all(folder)?;
-        }
         sidecar::write_atomic(self.target(), &bytes)?;
         if self.diversion.is_none() {
             self.base = current.to_vec();
@@ -238,8 +247,14 @@ impl NotesFile {
         if self.diversion.is_some() {
             return Ok(SyncOutcome::Unchanged);
         }
-        let Some((bytes, fingerprint)) = read(&self.location.path)? else {
-            return Ok(SyncOutcome::Unchanged);
+        let (bytes, fingerprint) = match read(&self.location.path) {
+            Ok(Some(read)) => read,
+            Ok(None) => return Ok(SyncOutcome::Unchanged),
+            Err(ReadError::Io { source, .. }) => return Err(source),
+            Err(refused) => {
+                let reason = SidecarError::from(refused).to_string();
+                return Ok(SyncOutcome::Diverted(self.divert_to_new(reason)));
+            }
         };
         if self
             .seen
@@ -392,7 +407,7 @@ impl NotesFile {
             .collect();
         paths.sort();
         paths.into_iter().rev().find_map(|path| {
-            let bytes = fs::read(&path).ok()?;
+            let (bytes, _) = read(&path).ok()??;
             let notes = self.accept(&bytes, &mut None).ok()?;
             Some((path, notes))
         })
@@ -420,14 +435,19 @@ fn give_repeated_ids_new_ones(annotations: &mut [Annotation]) {
     }
 }
 
-/// The bytes of `path` and their fingerprint; None when there is no file.
-fn read(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
-    let bytes = match fs::read(path) {
+/// The bytes of the sidecar or recovery file `path` and their fingerprint;
+/// None when there is no file. Special files and files over
+/// [`sidecar::MAX_BYTES`] are refused unread.
+fn read(path: &Path) -> Result<Option<(Vec<u8>, Fingerprint)>, ReadError> {
+    let bytes = match sidecar::read(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(ReadError::NotFound { .. }) => return Ok(None),
         Err(e) => return Err(e),
     };
-    let metadata = fs::metadata(path)?;
+    let metadata = fs::metadata(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let fingerprint = Fingerprint {
         len: metadata.len(),
         modified: metadata.modified().ok(),
@@ -436,6 +456,8 @@ fn read(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
     Ok(Some((bytes, fingerprint)))
 }
 
+/// The fingerprint of the file just written at `path`.
 fn fingerprint(path: &Path) -> io::Result<Option<Fingerprint>> {
-    Ok(read(path)?.map(|(_, f)| f))
+    let read = read(path).map_err(sidecar::into_io_error)?;
+    Ok(read.map(|(_, f)| f))
 }

@@ -1,8 +1,8 @@
 //! The sidecar file: its JSON format (docs/sidecar-format.md), reading it
-//! with a specific error for each way it can be unusable, and writing it
-//! atomically with the previous version kept as `.bak`.
+//! with a specific error for each way it can be unusable (including a key
+//! written twice and a field of the wrong type, named with its line), and
+//! writing it atomically with the previous version kept as `.bak`.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -11,8 +11,9 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::annotations::model::Annotation;
-use crate::atomic_file::write_replacing;
 use crate::document::Document;
+use crate::files::json::{parse_json, JsonError};
+use crate::files::{read_regular, write_replacing, ReadError};
 
 /// The `format` field of every sidecar.
 pub const FORMAT: &str = "reportlens-notes";
@@ -20,6 +21,11 @@ pub const FORMAT: &str = "reportlens-notes";
 pub const VERSION: u32 = 1;
 /// Appended to the report's file name to name its sidecar.
 pub const SUFFIX: &str = ".reportlens.json";
+/// Largest sidecar or recovery file read, in bytes (64 MiB). An annotation
+/// takes about 1 KB, so this holds some 60,000 of them, far more than a
+/// reader makes; a larger file (or a link to a device) is refused unread
+/// rather than filling the memory.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The document a sidecar belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,16 +92,19 @@ impl Sidecar {
 /// Why a sidecar cannot be used.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum SidecarError {
-    /// Not valid JSON, or JSON of the wrong shape.
-    #[error("not valid JSON at line {line}, column {column}: {reason}")]
-    Broken {
-        /// 1-based line of the error.
-        line: usize,
-        /// 1-based column of the error.
-        column: usize,
-        /// What serde_json said.
-        reason: String,
-    },
+    /// A FIFO, a device or a folder: reading it could block or never end.
+    #[error("is {0}, not a regular file")]
+    NotRegular(crate::files::SpecialFile),
+    /// Over [`MAX_BYTES`].
+    #[error("is {0} bytes, over the {MAX_BYTES}-byte limit for notes files")]
+    TooLarge(u64),
+    /// The file could not be read.
+    #[error("cannot be read: {0}")]
+    Unreadable(String),
+    /// Not valid JSON, an object naming a key twice, or a field missing or
+    /// of the wrong type; the message names the field, line and column.
+    #[error("{0}")]
+    Broken(JsonError),
     /// JSON, but not a ReportLens notes file.
     #[error("not a ReportLens notes file (no \"format\": \"{FORMAT}\")")]
     NotNotes,
@@ -109,9 +118,28 @@ pub enum SidecarError {
     OtherDocument(String),
 }
 
-/// Parses a sidecar, checking its format and version before its shape.
+impl From<ReadError> for SidecarError {
+    fn from(error: ReadError) -> Self {
+        match error {
+            ReadError::NotRegular { what, .. } => Self::NotRegular(what),
+            ReadError::IsDirectory { .. } => Self::NotRegular(crate::files::SpecialFile::Folder),
+            ReadError::TooLarge { size, .. } => Self::TooLarge(size),
+            ReadError::NotFound { .. } => Self::Unreadable("file not found".into()),
+            ReadError::Io { source, .. } => Self::Unreadable(source.to_string()),
+        }
+    }
+}
+
+/// Reads the sidecar or recovery file at `path`: only a regular file of at
+/// most [`MAX_BYTES`] is read.
+pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_regular(path, MAX_BYTES)
+}
+
+/// Parses a sidecar: checks it is JSON with no key written twice, then its
+/// format and version, then its shape.
 pub fn parse(bytes: &[u8]) -> Result<Sidecar, SidecarError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(broken)?;
+    let value: serde_json::Value = parse_json(bytes).map_err(SidecarError::Broken)?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(SidecarError::NotNotes);
     }
@@ -121,23 +149,8 @@ pub fn parse(bytes: &[u8]) -> Result<Sidecar, SidecarError> {
             u32::try_from(version).unwrap_or(u32::MAX),
         ));
     }
-    serde_json::from_value(value).map_err(broken)
-}
-
-fn broken(error: serde_json::Error) -> SidecarError {
-    SidecarError::Broken {
-        line: error.line(),
-        column: error.column(),
-        reason: without_location(&error.to_string()),
-    }
-}
-
-/// serde_json's message without its " at line L column C" (the error names them already).
-fn without_location(message: &str) -> String {
-    message
-        .rsplit_once(" at line ")
-        .map_or(message, |(reason, _)| reason)
-        .to_string()
+    // From the bytes again, not the value, so that errors have their line and column.
+    parse_json(bytes).map_err(SidecarError::Broken)
 }
 
 /// SHA-256 of `text` as lower-case hex.
@@ -159,12 +172,20 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// its new contents: the old contents go to `.bak`, the new ones to a
 /// temporary file in the same folder, flushed and synced, then renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    match fs::read(path) {
+    match read(path) {
         Ok(old) => write_replacing(&backup_path(path), &old)?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
+        Err(ReadError::NotFound { .. }) => {}
+        Err(error) => return Err(into_io_error(error)),
     }
     write_replacing(path, bytes)
+}
+
+/// `error` as an I/O error: the original one when reading failed, else the refusal.
+pub fn into_io_error(error: ReadError) -> io::Error {
+    match error {
+        ReadError::Io { source, .. } => source,
+        refused => io::Error::other(refused),
+    }
 }
 
 #[cfg(test)]
@@ -175,17 +196,22 @@ mod tests {
     fn each_unusable_file_has_its_own_error() {
         assert!(matches!(
             parse(b"{\"format\": "),
-            Err(SidecarError::Broken { line: 1, .. })
+            Err(SidecarError::Broken(JsonError { line: 1, .. }))
         ));
         assert_eq!(parse(b"{\"a\": 1}"), Err(SidecarError::NotNotes));
         assert_eq!(
             parse(br#"{"format": "reportlens-notes", "version": 7}"#),
             Err(SidecarError::Newer(7))
         );
-        assert!(matches!(
-            parse(br#"{"format": "reportlens-notes", "version": 1}"#),
-            Err(SidecarError::Broken { .. })
-        ));
+        assert_eq!(
+            parse(br#"{"format": "reportlens-notes", "version": 1}"#).map_err(|e| e.to_string()),
+            Err("missing field `document` at line 1, column 44".to_string())
+        );
+        assert_eq!(
+            parse(br#"{"format": "reportlens-notes", "format": "reportlens-notes"}"#)
+                .map_err(|e| e.to_string()),
+            Err("duplicate key \"format\" at line 1, column 39".to_string())
+        );
     }
 
     #[test]

@@ -69,7 +69,13 @@ pub struct TrackArgs {
     /// A saved workspace: its reports, what the reader set about them and their link decisions; FILEs are added to it.
     #[arg(long)]
     pub workspace: Option<PathBuf>,
-    /// Save the workspace (reports, what was set about them, decisions) to this file.
+    /// Save the workspace (reports, what was set about them, decisions) to this file; what
+    /// another run saved there meanwhile is merged in, and a file that is not a workspace is
+    /// never replaced.
     #[arg(long)]
     pub save_workspace: Option<PathBuf>,
+    /// Read the reports a --workspace file names outside its own folder ("../x", absolute
+    /// paths); without it such a workspace is refused.
+    #[arg(long)]
+    pub allow_outside: bool,
 }

@@ -9,7 +9,7 @@ use crate::cli::{exit, Command};
 use crate::document::{load, Document, OutlineNode};
 use crate::error::LoadError;
 use crate::export::{self, Format, IndicatorRecord};
-use crate::indicators::{Extractor, Indicator};
+use crate::indicators::Extractor;
 
 /// Runs `command`, writing results to `out` and messages to `err`; returns the exit code.
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -39,6 +39,8 @@ pub fn open(path: &Path) -> Result<Document, LoadError> {
     }
 }
 
+/// Extracts each of `files` in turn and writes its indicators as they are
+/// found: only one report and one batch of its indicators are held at a time.
 fn extract(
     files: &[std::path::PathBuf],
     format: Format,
@@ -46,47 +48,59 @@ fn extract(
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let mut code = exit::OK;
-    let mut loaded: Vec<(String, Vec<Indicator>)> = Vec::new();
-    for file in files {
-        match open(file) {
-            Ok(doc) => loaded.push((display_name(file), Extractor::shared().extract(&doc))),
-            Err(e) => {
-                writeln!(err, "reportlens: {e}")?;
-                code = exit::FILE_ERROR;
+    let mut feed = |write: &mut dyn FnMut(&[IndicatorRecord]) -> std::io::Result<()>| {
+        for file in files {
+            match open(file) {
+                Ok(doc) => {
+                    warn_about_decoding(file, &doc, err)?;
+                    extract_into(&doc, &display_name(file), write)?;
+                }
+                Err(e) => {
+                    writeln!(err, "reportlens: {e}")?;
+                    code = exit::FILE_ERROR;
+                }
             }
         }
-    }
-    let records: Vec<IndicatorRecord> = loaded
-        .iter()
-        .flat_map(|(file, list)| {
-            list.iter()
-                .map(move |indicator| IndicatorRecord { file, indicator })
-        })
-        .collect();
-    write_indicators(&records, format, out)?;
+        Ok(())
+    };
+    match format {
+        Format::Json => export::indicators_json(out, &mut feed),
+        Format::Csv => export::indicators_csv(out, &mut feed),
+        Format::Md => export::indicators_markdown(out, &mut feed),
+    }?;
     Ok(code)
 }
 
-fn write_indicators(
-    records: &[IndicatorRecord],
-    format: Format,
-    out: &mut dyn Write,
+/// Passes the indicators of `doc`, from the file named `file`, to `write` a batch at a time.
+fn extract_into(
+    doc: &Document,
+    file: &str,
+    write: &mut dyn FnMut(&[IndicatorRecord]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    match format {
-        Format::Json => writeln!(
-            out,
-            "{}",
-            export::indicators_json(records).map_err(std::io::Error::other)?
-        ),
-        Format::Csv => {
-            out.write_all(&export::indicators_csv(records).map_err(std::io::Error::other)?)
-        }
-        Format::Md => write!(out, "{}", export::indicators_markdown(records)),
-    }
+    Extractor::shared().extract_each(doc, |batch| {
+        let records: Vec<IndicatorRecord> = batch
+            .iter()
+            .map(|indicator| IndicatorRecord { file, indicator })
+            .collect();
+        write(&records)
+    })
 }
 
 fn display_name(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// Tells on `err` what was not read exactly as the file has it (bad bytes
+/// replaced), so that the output is not taken for the whole truth.
+fn warn_about_decoding(file: &Path, doc: &Document, err: &mut dyn Write) -> std::io::Result<()> {
+    for warning in &doc.warnings {
+        writeln!(
+            err,
+            "reportlens: warning: {}: {warning}",
+            display_name(file)
+        )?;
+    }
+    Ok(())
 }
 
 fn outline(
@@ -102,6 +116,7 @@ fn outline(
             return Ok(exit::FILE_ERROR);
         }
     };
+    warn_about_decoding(file, &doc, err)?;
     if json {
         let value = serde_json::json!({ "file": display_name(file), "metadata": doc.metadata, "outline": doc.outline });
         writeln!(

@@ -2,7 +2,6 @@
 //! Markdown, CSV or JSON to standard output or to a file that is replaced in
 //! one step. The sidecar is only read, never written.
 
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -11,6 +10,7 @@ use crate::annotations::{data_dir, Annotation, Loaded, NotesFile, PlacementCount
 use crate::cli::commands::open;
 use crate::cli::{exit, Stop};
 use crate::export::{self, Format};
+use crate::files::Protected;
 
 /// Exports the notes of the report `file` to `output` (or `out`); messages go
 /// to `err`. Returns the exit code.
@@ -46,10 +46,10 @@ fn try_export(
     let doc = open(file).map_err(|e| Stop::file(e.to_string()))?;
     // Absolute, so that the sidecar's folder is never "" (recovery files are looked up in it).
     let report = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-    let loaded = NotesFile::open(Some(&report), &doc, &data_dir());
     if let Some(output) = output {
-        refuse_overwriting_sources(output, &report, &loaded.notes)?;
+        refuse_overwriting_sources(output, &report)?;
     }
+    let loaded = NotesFile::open(Some(&report), &doc, &data_dir());
     let annotations = usable_annotations(&report, loaded, err)?;
     let bytes = export::notes_bytes(&doc, &annotations, format)
         .map_err(|e| Stop::file(format!("cannot write the export: {e}")))?;
@@ -141,21 +141,12 @@ fn warn(err: &mut dyn Write, message: &str) {
     let _ = writeln!(err, "reportlens: warning: {message}");
 }
 
-/// Stops before `output` replaces the report or the file its notes are in.
-fn refuse_overwriting_sources(output: &Path, file: &Path, notes: &NotesFile) -> Result<(), Stop> {
-    let Ok(target) = fs::canonicalize(output) else {
-        return Ok(());
-    };
-    let sources = [Some(file.to_path_buf()), notes_source(file, notes)];
-    if sources
-        .iter()
-        .flatten()
-        .any(|source| fs::canonicalize(source).is_ok_and(|s| s == target))
-    {
-        return Err(Stop::usage(format!(
-            "will not write the export over {}: it is the report or its notes",
-            output.display()
-        )));
-    }
-    Ok(())
+/// Stops before `output` replaces the report or any notes file (its
+/// sidecar, the sidecar's backup, a recovery copy the notes may be read from).
+fn refuse_overwriting_sources(output: &Path, report: &Path) -> Result<(), Stop> {
+    let mut protected = Protected::new();
+    protected.add(report, "the report whose notes are exported");
+    protected
+        .check(output)
+        .map_err(|refusal| Stop::usage(refusal.to_string()))
 }

@@ -4,14 +4,17 @@
 //! to a file replaced in one step. A report that cannot be opened is named
 //! on standard error and the others are still tracked.
 
-use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::{exit, Stop, TrackArgs};
 use crate::export::{self, TargetsFormat};
+use crate::files::protect::same_file;
+use crate::files::Protected;
 use crate::tracking::workspace::WorkspaceReport;
-use crate::tracking::{link_targets, summary, TrackedReport, Workspace};
+use crate::tracking::{
+    link_targets, summary, OutsideFolder, TrackedReport, Workspace, WorkspaceError,
+};
 
 /// Runs `reportlens track`, writing the table to `args.output` (or `out`)
 /// and messages to `err`. Returns the exit code.
@@ -27,14 +30,10 @@ pub fn track(args: &TrackArgs, out: &mut dyn Write, err: &mut dyn Write) -> std:
 
 fn try_track(args: &TrackArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Stop> {
     check_arguments(args)?;
-    let workspace = workspace_of(args)?;
-    if let Some(output) = &args.output {
-        refuse_overwriting_sources(output, args, &workspace)?;
-    }
+    let (workspace, loaded) = workspace_of(args)?;
+    check_outputs(args, &workspace)?;
     if let Some(path) = &args.save_workspace {
-        workspace
-            .save(path)
-            .map_err(|e| Stop::file(e.to_string()))?;
+        save_workspace(&workspace, path, args, loaded.as_ref(), err)?;
     }
     let (reports, errors) = workspace.open_reports();
     for error in &errors {
@@ -81,12 +80,24 @@ fn check_arguments(args: &TrackArgs) -> Result<(), Stop> {
     Ok(())
 }
 
-/// The saved workspace, if one is given, with `args.files` added to it.
-fn workspace_of(args: &TrackArgs) -> Result<Workspace, Stop> {
-    let mut workspace = match &args.workspace {
-        Some(path) => Workspace::load(path).map_err(|e| Stop::file(e.to_string()))?,
-        None => Workspace::default(),
+/// The saved workspace, if one is given, with `args.files` added to it,
+/// and the workspace as read (the base its save merges against).
+fn workspace_of(args: &TrackArgs) -> Result<(Workspace, Option<Workspace>), Stop> {
+    let outside = if args.allow_outside {
+        OutsideFolder::Allow
+    } else {
+        OutsideFolder::Refuse
     };
+    let loaded = match &args.workspace {
+        Some(path) => Some(Workspace::load(path, outside).map_err(|e| match e {
+            WorkspaceError::OutsideFolder { .. } => {
+                Stop::file(format!("{e}: pass --allow-outside to read them"))
+            }
+            e => Stop::file(e.to_string()),
+        })?),
+        None => None,
+    };
+    let mut workspace = loaded.clone().unwrap_or_default();
     for file in &args.files {
         if !workspace.reports.iter().any(|r| same_file(&r.path, file)) {
             workspace.reports.push(WorkspaceReport {
@@ -100,38 +111,63 @@ fn workspace_of(args: &TrackArgs) -> Result<Workspace, Stop> {
             "no reports to track: name report files, or a workspace that lists some".into(),
         ));
     }
-    Ok(workspace)
+    Ok((workspace, loaded))
 }
 
-/// Stops before `output` replaces a report or a workspace file.
-fn refuse_overwriting_sources(
-    output: &Path,
-    args: &TrackArgs,
-    workspace: &Workspace,
-) -> Result<(), Stop> {
-    let sources: Vec<&PathBuf> = workspace
-        .reports
-        .iter()
-        .map(|r| &r.path)
-        .chain(&args.workspace)
-        .chain(&args.save_workspace)
-        .collect();
-    if sources.iter().any(|source| same_file(source, output)) {
-        return Err(Stop::usage(format!(
-            "will not write the table over {}: it is a report or the workspace",
-            output.display()
-        )));
+/// Stops, before anything is written, when an output would replace a
+/// report, the workspace read, the other output, or a notes file.
+fn check_outputs(args: &TrackArgs, workspace: &Workspace) -> Result<(), Stop> {
+    let mut inputs = Protected::new();
+    for report in &workspace.reports {
+        inputs.add(&report.path, "a report read by this command");
+    }
+    if let Some(output) = &args.output {
+        let mut protected = inputs.clone();
+        if let Some(path) = &args.workspace {
+            protected.add(path, "the workspace file read by this command");
+        }
+        if let Some(path) = &args.save_workspace {
+            protected.add(path, "the workspace file this command saves");
+        }
+        protected
+            .check(output)
+            .map_err(|e| Stop::usage(e.to_string()))?;
+    }
+    if let Some(path) = &args.save_workspace {
+        inputs.check(path).map_err(|e| Stop::usage(e.to_string()))?;
     }
     Ok(())
 }
 
-/// True when `a` and `b` name the same file: the same path, or the same file once resolved.
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b
-        || matches!(
-            (fs::canonicalize(a), fs::canonicalize(b)),
-            (Ok(a), Ok(b)) if a == b
-        )
+/// Saves the workspace to `path`, merged with what is already there, and
+/// says so when the file held reports or decisions this run did not have.
+fn save_workspace(
+    workspace: &Workspace,
+    path: &Path,
+    args: &TrackArgs,
+    loaded: Option<&Workspace>,
+    err: &mut dyn Write,
+) -> Result<(), Stop> {
+    let base = loaded.filter(|_| {
+        args.workspace
+            .as_deref()
+            .is_some_and(|w| same_file(w, path))
+    });
+    let saved = workspace
+        .save(path, base)
+        .map_err(|e| Stop::file(format!("cannot save the workspace: {e}")))?;
+    let kept_reports = saved.reports.len() - workspace.reports.len();
+    let kept_decisions = saved.decisions.len() - workspace.decisions.len();
+    if kept_reports + kept_decisions > 0 {
+        tell(
+            err,
+            &format!(
+                "{} already held {kept_reports} other report(s) and {kept_decisions} other decision(s); they were kept",
+                path.display()
+            ),
+        );
+    }
+    Ok(())
 }
 
 fn tell(err: &mut dyn Write, message: &str) {

@@ -1,14 +1,21 @@
 //! Bytes to text: rejects binary content, detects the encoding (BOM, UTF-8,
-//! UTF-16, GB18030/GBK, Big5) and decodes without replacement characters.
+//! UTF-16 with or without BOM, GB18030/GBK, Big5) and decodes without
+//! replacement characters — except in a UTF-8 file with a few bad bytes,
+//! which are replaced and reported as a [`DecodeWarning`] saying where.
 //!
 //! Detection order: known binary magic numbers, then a byte-order mark, then
-//! strict UTF-8, then a `chardetng` guess limited to GB18030 and Big5 (with
-//! the other one as fallback). Line endings are left as they are.
+//! UTF-16 without a BOM (only for bytes holding NULs, which no other
+//! supported encoding has), then strict UTF-8, then a `chardetng` guess
+//! limited to GB18030 and Big5 (with the other one as fallback), then UTF-8
+//! with at most one damaged char in [`INVALID_UTF8_DIVISOR`] bytes. Line
+//! endings are left as they are.
 
+use std::fmt;
 use std::path::Path;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE};
+use serde::Serialize;
 
 use crate::error::LoadError;
 
@@ -20,6 +27,64 @@ pub struct Decoded {
     /// Human-readable encoding name: "UTF-8", "UTF-8 (BOM)", "UTF-16LE",
     /// "UTF-16BE", "GB18030" or "Big5".
     pub encoding: &'static str,
+    /// What the reader should know about the decoding; empty for a clean file.
+    pub warnings: Vec<DecodeWarning>,
+}
+
+/// Where a byte is in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BytePosition {
+    /// Offset from the start of the file, the first byte being 0 (as
+    /// `xxd -s` and `dd skip=` count; a BOM counts).
+    pub byte: usize,
+    /// 1-based line: one more than the line feeds before the byte.
+    pub line: usize,
+}
+
+impl fmt::Display for BytePosition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "byte {} (line {})", self.byte, self.line)
+    }
+}
+
+/// Something about the decoding the reader should know: the text was read,
+/// but not exactly as the file has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DecodeWarning {
+    /// A UTF-8 file held a few bytes that are not UTF-8; they are shown as
+    /// U+FFFD (�) in the text, one for each invalid sequence.
+    InvalidUtf8 {
+        /// How many bytes are invalid.
+        bytes: usize,
+        /// Where each run of invalid bytes starts, in file order.
+        places: Vec<BytePosition>,
+    },
+}
+
+/// How many places a warning's message lists before "and N more places".
+const LISTED_PLACES: usize = 5;
+
+impl fmt::Display for DecodeWarning {
+    /// "1 invalid UTF-8 byte at byte 1234 (line 56), shown as �".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Self::InvalidUtf8 { bytes, places } = self;
+        let plural = if *bytes == 1 { "" } else { "s" };
+        let listed: Vec<String> = places
+            .iter()
+            .take(LISTED_PLACES)
+            .map(ToString::to_string)
+            .collect();
+        write!(
+            f,
+            "{bytes} invalid UTF-8 byte{plural} at {}",
+            listed.join(", ")
+        )?;
+        if places.len() > LISTED_PLACES {
+            write!(f, " and {} more places", places.len() - LISTED_PLACES)?;
+        }
+        f.write_str(", shown as \u{FFFD}")
+    }
 }
 
 /// Why bytes could not be decoded; turned into a [`LoadError`] once the file is known.
@@ -30,8 +95,9 @@ pub enum DecodeProblem {
     /// Not text; the string says what it looks like ("contains NUL bytes",
     /// "a PNG image", "a ZIP archive (or DOCX/XLSX document)").
     Binary(String),
-    /// No supported encoding decodes the bytes cleanly.
-    Undecidable,
+    /// No supported encoding decodes the bytes cleanly; where the first
+    /// byte that is not UTF-8 is, when the file could have been UTF-8.
+    Undecidable(Option<BytePosition>),
 }
 
 impl DecodeProblem {
@@ -41,7 +107,10 @@ impl DecodeProblem {
         match self {
             Self::Empty => LoadError::Empty { path },
             Self::Binary(what) => LoadError::Binary { path, what },
-            Self::Undecidable => LoadError::UndecidableEncoding { path },
+            Self::Undecidable(first_invalid_utf8) => LoadError::UndecidableEncoding {
+                path,
+                first_invalid_utf8,
+            },
         }
     }
 }
@@ -60,6 +129,21 @@ const BIG5_CHOICE: Choice = (BIG5, "Big5");
 
 /// Text is binary when more than 1 in this many units are control characters.
 const CONTROL_SHARE_DIVISOR: usize = 10;
+
+/// A file that is UTF-8 but for at most one damaged place in this many bytes
+/// (and at least one place, however short the file) is read as UTF-8 with
+/// the bad bytes replaced. A place is a run of invalid bytes no longer than
+/// [`MAX_DAMAGED_RUN`]: one bad byte inside a Chinese char makes its other
+/// bytes invalid too.
+pub const INVALID_UTF8_DIVISOR: usize = 10_000;
+
+/// The longest run of invalid bytes counted as one damaged char: the length
+/// of the longest UTF-8 sequence.
+const MAX_DAMAGED_RUN: usize = 4;
+
+/// UTF-16 without a BOM is recognised when at least this many chars in ten
+/// are ones Chinese reports are written with (see [`is_common_in_reports`]).
+const UTF16_COMMON_TENTHS: usize = 9;
 
 /// How many leading bytes `chardetng` looks at.
 const DETECTOR_PREFIX_BYTES: usize = 1 << 20;
@@ -132,11 +216,11 @@ fn magic_number(bytes: &[u8]) -> Option<&'static str> {
 /// Decodes according to the byte-order mark, or by detection when there is none.
 fn decode_by_bom(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     if bytes.starts_with(UTF32LE_BOM) || bytes.starts_with(UTF32BE_BOM) {
-        return Err(DecodeProblem::Undecidable);
+        return Err(DecodeProblem::Undecidable(None));
     }
     if let Some(body) = bytes.strip_prefix(UTF8_BOM) {
         check_bytes_are_text(body)?;
-        return decode_with((UTF_8, "UTF-8 (BOM)"), body).ok_or(DecodeProblem::Undecidable);
+        return decode_mostly_utf8(bytes, UTF8_BOM.len(), "UTF-8 (BOM)");
     }
     if let Some(body) = bytes.strip_prefix(UTF16LE_BOM) {
         return decode_utf16((UTF_16LE, "UTF-16LE"), body);
@@ -144,31 +228,142 @@ fn decode_by_bom(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     if let Some(body) = bytes.strip_prefix(UTF16BE_BOM) {
         return decode_utf16((UTF_16BE, "UTF-16BE"), body);
     }
+    if let Some(decoded) = decode_utf16_without_bom(bytes) {
+        return Ok(decoded);
+    }
     check_bytes_are_text(bytes)?;
     decode_unmarked(bytes)
 }
 
 /// Decodes a UTF-16 body (BOM already removed), then checks it is text.
 fn decode_utf16(choice: Choice, body: &[u8]) -> Result<Decoded, DecodeProblem> {
-    let decoded = decode_with(choice, body).ok_or(DecodeProblem::Undecidable)?;
+    let decoded = decode_with(choice, body).ok_or(DecodeProblem::Undecidable(None))?;
     check_chars_are_text(&decoded.text)?;
     Ok(decoded)
 }
 
+/// UTF-16 without a BOM, recognised by its NUL bytes (the high byte of
+/// every ASCII char: digits, line breaks): of the byte orders that decode
+/// without error to text, the one giving most chars common in reports, if
+/// they are at least [`UTF16_COMMON_TENTHS`] in ten.
+fn decode_utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
+    if !bytes.contains(&0) || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    [(UTF_16LE, "UTF-16LE"), (UTF_16BE, "UTF-16BE")]
+        .into_iter()
+        .filter_map(|choice| decode_with(choice, bytes))
+        .filter(|decoded| check_chars_are_text(&decoded.text).is_ok())
+        .map(|decoded| (common_chars(&decoded.text), decoded))
+        .filter(|((common, total), _)| common * 10 >= total * UTF16_COMMON_TENTHS)
+        .max_by_key(|((common, _), _)| *common)
+        .map(|(_, decoded)| decoded)
+}
+
+/// How many of `text`'s chars are common in reports, and how many it has.
+fn common_chars(text: &str) -> (usize, usize) {
+    text.chars().fold((0, 0), |(common, total), c| {
+        (common + usize::from(is_common_in_reports(c)), total + 1)
+    })
+}
+
+/// Whether `c` is among the chars Chinese reports are written with: ASCII
+/// and Latin-1, general punctuation, number forms and arrows, circled
+/// numbers, shapes, CJK symbols and ideographs, full-width forms.
+fn is_common_in_reports(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~' | '\u{A0}'..='\u{FF}'
+        | '\u{2000}'..='\u{206F}' | '\u{2150}'..='\u{21FF}' | '\u{2460}'..='\u{24FF}'
+        | '\u{25A0}'..='\u{25FF}' | '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
 /// Decodes bytes without a BOM: UTF-8 if valid, else the detected legacy
-/// Chinese encoding, falling back to the other one.
+/// Chinese encoding, falling back to the other one, else UTF-8 with a few
+/// bad bytes replaced.
 fn decode_unmarked(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
             text: text.to_string(),
             encoding: "UTF-8",
+            warnings: Vec::new(),
         });
     }
     let first = guess_legacy(bytes);
     [first, GB18030_CHOICE, BIG5_CHOICE]
         .into_iter()
         .find_map(|choice| decode_with(choice, bytes))
-        .ok_or(DecodeProblem::Undecidable)
+        .map_or_else(|| decode_mostly_utf8(bytes, 0, "UTF-8"), Ok)
+}
+
+/// Decodes `bytes[start..]` as UTF-8 named `name`. Invalid bytes, if in at
+/// most one damaged place per [`INVALID_UTF8_DIVISOR`] bytes (at least one
+/// allowed), are replaced by U+FFFD and reported with their places in
+/// `bytes`; more make the file undecidable, naming the first.
+fn decode_mostly_utf8(
+    bytes: &[u8],
+    start: usize,
+    name: &'static str,
+) -> Result<Decoded, DecodeProblem> {
+    let body = bytes.get(start..).unwrap_or_default();
+    let allowed = (bytes.len() / INVALID_UTF8_DIVISOR).max(1);
+    let runs = invalid_utf8_runs(body, start, allowed + 1);
+    let offsets: Vec<usize> = runs.iter().map(|&(offset, _)| offset).collect();
+    if runs.len() > allowed || runs.iter().any(|&(_, len)| len > MAX_DAMAGED_RUN) {
+        let first = positions(bytes, offsets.get(..1).unwrap_or_default()).pop();
+        return Err(DecodeProblem::Undecidable(first));
+    }
+    let warnings = match runs.iter().map(|&(_, len)| len).sum() {
+        0 => Vec::new(),
+        invalid => vec![DecodeWarning::InvalidUtf8 {
+            bytes: invalid,
+            places: positions(bytes, &offsets),
+        }],
+    };
+    Ok(Decoded {
+        text: String::from_utf8_lossy(body).into_owned(),
+        encoding: name,
+        warnings,
+    })
+}
+
+/// The runs of bytes of `body` that are not UTF-8, as (offset in the file,
+/// length), `body` starting at `start` in its file; at most `limit` runs.
+fn invalid_utf8_runs(body: &[u8], start: usize, limit: usize) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut offset = start;
+    for chunk in body.utf8_chunks() {
+        offset += chunk.valid().len();
+        let bad = chunk.invalid().len();
+        if bad == 0 {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((run_start, len)) if *run_start + *len == offset => *len += bad,
+            _ => runs.push((offset, bad)),
+        }
+        if runs.len() > limit {
+            runs.truncate(limit);
+            break;
+        }
+        offset += bad;
+    }
+    runs
+}
+
+/// The positions in `bytes` of the ascending `offsets`.
+fn positions(bytes: &[u8], offsets: &[usize]) -> Vec<BytePosition> {
+    let mut line = 1;
+    let mut counted = 0;
+    offsets
+        .iter()
+        .map(|&byte| {
+            let before = bytes.get(counted..byte).unwrap_or_default();
+            line += before.iter().filter(|&&b| b == b'\n').count();
+            counted = byte;
+            BytePosition { byte, line }
+        })
+        .collect()
 }
 
 /// `chardetng`'s guess, restricted to Big5 or GB18030 (the default).
@@ -191,6 +386,7 @@ fn decode_with((encoding, name): Choice, bytes: &[u8]) -> Option<Decoded> {
     Some(Decoded {
         text: text.into_owned(),
         encoding: name,
+        warnings: Vec::new(),
     })
 }
 
@@ -289,11 +485,128 @@ mod tests {
     }
 
     #[test]
-    fn utf8_bom_with_invalid_body_is_undecidable() {
+    fn utf8_bom_with_one_bad_byte_is_read_with_a_warning() {
+        let decoded = ok(b"\xEF\xBB\xBFab\xFFcd");
+        assert_eq!(decoded.text, "ab\u{FFFD}cd");
+        assert_eq!(decoded.encoding, "UTF-8 (BOM)");
+        let warning = decoded
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>();
         assert_eq!(
-            decode(b"\xEF\xBB\xBFab\xFFcd"),
-            Err(DecodeProblem::Undecidable)
+            warning,
+            ["1 invalid UTF-8 byte at byte 5 (line 1), shown as \u{FFFD}"]
         );
+    }
+
+    #[test]
+    fn utf8_bom_with_many_bad_bytes_is_undecidable_naming_the_first() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFab\n\xFFc\xFFd"),
+            Err(DecodeProblem::Undecidable(Some(BytePosition {
+                byte: 6,
+                line: 2
+            })))
+        );
+    }
+
+    #[test]
+    fn bad_bytes_in_a_row_are_one_place() {
+        // 60,000 bytes of UTF-8 allow 6 bad ones.
+        let good = "报告".repeat(10_000);
+        let bytes = [b"\xE4\xB8\xFF", good.as_bytes(), b"\n\xFF"].concat();
+        let decoded = ok(&bytes);
+        assert_eq!(decoded.text, format!("\u{FFFD}\u{FFFD}{good}\n\u{FFFD}"));
+        let last = bytes.len() - 1;
+        assert_eq!(
+            decoded.warnings,
+            [DecodeWarning::InvalidUtf8 {
+                bytes: 4,
+                places: vec![
+                    BytePosition { byte: 0, line: 1 },
+                    BytePosition {
+                        byte: last,
+                        line: 2
+                    },
+                ],
+            }]
+        );
+        assert_eq!(
+            decoded.warnings[0].to_string(),
+            format!(
+                "4 invalid UTF-8 bytes at byte 0 (line 1), byte {last} (line 2), shown as \u{FFFD}"
+            )
+        );
+    }
+
+    #[test]
+    fn one_damaged_chinese_char_is_one_place_even_in_a_short_file() {
+        let mut bytes = SAMPLE.as_bytes().to_vec();
+        let lead = SAMPLE.find('全').unwrap_or_default();
+        bytes[lead + 1] = 0xFF;
+        let decoded = ok(&bytes);
+        assert_eq!(
+            decoded.warnings,
+            [DecodeWarning::InvalidUtf8 {
+                bytes: 3,
+                places: vec![BytePosition {
+                    byte: lead,
+                    line: 3
+                }],
+            }]
+        );
+    }
+
+    #[test]
+    fn a_long_run_of_bad_bytes_is_not_one_damaged_char() {
+        let bytes = [SAMPLE.as_bytes(), b"\xFF\xFE\xFF\xFE\xFF"].concat();
+        assert!(matches!(
+            decode(&bytes),
+            Err(DecodeProblem::Undecidable(Some(_)))
+        ));
+    }
+
+    #[test]
+    fn a_warning_lists_five_places_and_counts_the_rest() {
+        let places = (0..7)
+            .map(|i| BytePosition {
+                byte: i * 10,
+                line: i + 1,
+            })
+            .collect();
+        let warning = DecodeWarning::InvalidUtf8 { bytes: 7, places };
+        assert!(
+            warning
+                .to_string()
+                .ends_with("byte 40 (line 5) and 2 more places, shown as \u{FFFD}"),
+            "{warning}"
+        );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_by_its_nul_bytes() {
+        let le = utf16(SAMPLE, false);
+        let be = utf16(SAMPLE, true);
+        let decoded = ok(&le[2..]);
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (SAMPLE, "UTF-16LE")
+        );
+        let decoded = ok(&be[2..]);
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (SAMPLE, "UTF-16BE")
+        );
+    }
+
+    #[test]
+    fn nul_bytes_that_are_not_utf16_text_stay_binary() {
+        // Decodes both ways without error, but to chars no report is written with.
+        let mut bytes: Vec<u8> = (1u8..=255).flat_map(|b| [b, 0xA5]).collect();
+        bytes[0] = 0;
+        assert_eq!(binary(&bytes), "contains NUL bytes");
+        assert_eq!(binary(b"ab\0"), "contains NUL bytes");
     }
 
     #[test]
@@ -314,13 +627,13 @@ mod tests {
     fn utf16_odd_length_is_undecidable() {
         let mut bytes = utf16(SAMPLE, false);
         bytes.push(b'x');
-        assert_eq!(decode(&bytes), Err(DecodeProblem::Undecidable));
+        assert_eq!(decode(&bytes), Err(DecodeProblem::Undecidable(None)));
     }
 
     #[test]
     fn utf16_unpaired_surrogate_is_undecidable() {
         let bytes = [UTF16LE_BOM, b"a\x00\x00\xD8b\x00"].concat();
-        assert_eq!(decode(&bytes), Err(DecodeProblem::Undecidable));
+        assert_eq!(decode(&bytes), Err(DecodeProblem::Undecidable(None)));
     }
 
     #[test]
@@ -340,11 +653,11 @@ mod tests {
     fn utf32_bom_is_undecidable() {
         assert_eq!(
             decode(b"\xFF\xFE\x00\x00a\x00\x00\x00"),
-            Err(DecodeProblem::Undecidable)
+            Err(DecodeProblem::Undecidable(None))
         );
         assert_eq!(
             decode(b"\x00\x00\xFE\xFF\x00\x00\x00a"),
-            Err(DecodeProblem::Undecidable)
+            Err(DecodeProblem::Undecidable(None))
         );
     }
 
@@ -386,7 +699,10 @@ mod tests {
     fn invalid_everywhere_is_undecidable() {
         assert_eq!(
             decode(b"\xC3\xFF\xA4\xFF\xFE"),
-            Err(DecodeProblem::Undecidable)
+            Err(DecodeProblem::Undecidable(Some(BytePosition {
+                byte: 0,
+                line: 1
+            })))
         );
     }
 
@@ -446,7 +762,7 @@ mod tests {
         for problem in [
             DecodeProblem::Empty,
             DecodeProblem::Binary("a PNG image".into()),
-            DecodeProblem::Undecidable,
+            DecodeProblem::Undecidable(None),
         ] {
             let message = problem.into_error(path).to_string();
             assert!(message.contains("dir/report.txt"), "{message}");

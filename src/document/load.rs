@@ -1,33 +1,31 @@
 //! Reading a report file from disk with the checks that come before decoding:
-//! the path exists, is not a directory, is not over [`MAX_FILE_BYTES`], and
+//! the path exists and is a regular file (a FIFO would block forever, a
+//! device such as /dev/zero never ends), is not over [`MAX_FILE_BYTES`], and
 //! can be read. Every failure becomes a [`LoadError`] naming the file.
+//! Standard input, given explicitly as "-", is read through [`read_capped`].
 
-use std::fs::{File, Metadata};
 use std::io::{ErrorKind, Read};
 use std::path::Path;
 
 use crate::error::{LoadError, MAX_FILE_BYTES};
+use crate::files::{read_regular, ReadError};
 
-/// Reads the bytes of the report at `path`.
-///
-/// The size is checked from the file's metadata before anything is read, and
-/// reading stops after [`MAX_FILE_BYTES`] + 1 bytes, so special files that
-/// report no size (pipes, devices) cannot exhaust memory either.
+/// Reads the bytes of the report at `path`: only a regular file (symbolic
+/// links followed), opened without blocking, of at most [`MAX_FILE_BYTES`].
 pub fn read_report_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let metadata = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-    check_metadata(path, &metadata)?;
-    let file = File::open(path).map_err(|e| io_error(path, e))?;
-    read_limited(path, file, metadata.len(), MAX_FILE_BYTES)
+    read_regular(path, MAX_FILE_BYTES).map_err(LoadError::from)
 }
 
-/// Rejects directories and files over the size limit.
-fn check_metadata(path: &Path, metadata: &Metadata) -> Result<(), LoadError> {
-    if metadata.is_dir() {
-        return Err(LoadError::IsDirectory {
-            path: path.to_path_buf(),
-        });
+impl From<ReadError> for LoadError {
+    fn from(error: ReadError) -> Self {
+        match error {
+            ReadError::NotFound { path } => Self::NotFound { path },
+            ReadError::IsDirectory { path } => Self::IsDirectory { path },
+            ReadError::NotRegular { path, what } => Self::NotRegular { path, what },
+            ReadError::TooLarge { path, size, limit } => Self::TooLarge { path, size, limit },
+            ReadError::Io { path, source } => Self::Unreadable { path, source },
+        }
     }
-    check_size(path, metadata.len(), MAX_FILE_BYTES)
 }
 
 /// Rejects a size over `limit` bytes.
@@ -46,19 +44,12 @@ fn check_size(path: &Path, size: u64, limit: u64) -> Result<(), LoadError> {
 /// `path`, failing with [`LoadError::TooLarge`] past [`MAX_FILE_BYTES`].
 /// Reads at most one byte over the limit, so endless streams stop too.
 pub fn read_capped(path: &Path, reader: impl Read) -> Result<Vec<u8>, LoadError> {
-    read_limited(path, reader, 0, MAX_FILE_BYTES)
+    read_limited(path, reader, MAX_FILE_BYTES)
 }
 
-/// Reads at most `limit` + 1 bytes into a buffer sized for `expected` bytes;
-/// more than `limit` is [`LoadError::TooLarge`].
-fn read_limited(
-    path: &Path,
-    reader: impl Read,
-    expected: u64,
-    limit: u64,
-) -> Result<Vec<u8>, LoadError> {
-    let capacity = usize::try_from(expected.min(limit).saturating_add(1)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
+/// Reads at most `limit` + 1 bytes; more than `limit` is [`LoadError::TooLarge`].
+fn read_limited(path: &Path, reader: impl Read, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -102,9 +93,25 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused_unread_saying_what_it_is() {
+        let error = read_report_bytes(Path::new("/dev/zero"));
+        assert!(
+            matches!(
+                error,
+                Err(LoadError::NotRegular {
+                    what: crate::files::SpecialFile::CharDevice,
+                    ..
+                })
+            ),
+            "{error:?}"
+        );
+    }
+
     #[test]
     fn endless_reader_is_too_large() {
-        let error = read_limited(Path::new("-"), std::io::repeat(b'a'), 0, 1000);
+        let error = read_limited(Path::new("-"), std::io::repeat(b'a'), 1000);
         assert!(
             matches!(error, Err(LoadError::TooLarge { .. })),
             "{:?}",

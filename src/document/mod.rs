@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::error::LoadError;
 use crate::span::Span;
 
+pub use decode::{BytePosition, DecodeWarning};
+
 /// What a block (one line of the report) is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -86,6 +88,9 @@ pub struct Document {
     pub outline: Vec<OutlineNode>,
     /// Title and metadata lines.
     pub metadata: Metadata,
+    /// What the reader should know about how the file was decoded (bytes
+    /// that were not UTF-8, shown as U+FFFD, and where); empty for a clean file.
+    pub warnings: Vec<DecodeWarning>,
 }
 
 impl Document {
@@ -106,6 +111,7 @@ impl Document {
             decode::decode(bytes).map_err(|problem| problem.into_error(Path::new(name)))?;
         let mut doc = Self::from_text(name, &decoded.text);
         doc.encoding = decoded.encoding.to_string();
+        doc.warnings = decoded.warnings;
         Ok(doc)
     }
 
@@ -120,6 +126,7 @@ impl Document {
             blocks: analysis.blocks,
             outline: analysis.outline,
             metadata: analysis.metadata,
+            warnings: Vec::new(),
         }
     }
 

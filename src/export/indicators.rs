@@ -1,7 +1,11 @@
-//! Indicator tables in JSON, CSV and Markdown.
+//! Indicator tables in JSON, CSV and Markdown, written as the records come.
 
+use std::io::{self, Write};
+
+use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 
+use crate::export::markdown::escape_cell;
 use crate::export::neutralize_formula;
 use crate::indicators::Indicator;
 
@@ -37,25 +41,43 @@ const CSV_HEADERS: [&str; 18] = [
     "section",
 ];
 
-/// A pretty-printed JSON array of records.
-pub fn indicators_json(records: &[IndicatorRecord]) -> Result<String, serde_json::Error> {
-    serde_json::to_string_pretty(records)
+/// Where an export's records come from: called once with a function that
+/// writes a batch of records, it passes every batch through it, in order.
+/// Exports are written as the batches come, so a large report's records are
+/// never all held at once.
+pub type Feed<'f> =
+    dyn FnMut(&mut dyn FnMut(&[IndicatorRecord]) -> io::Result<()>) -> io::Result<()> + 'f;
+
+/// A pretty-printed JSON array of the records `feed` gives.
+pub fn indicators_json(out: &mut dyn Write, feed: &mut Feed) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    let mut array = (&mut serializer)
+        .serialize_seq(None)
+        .map_err(io::Error::other)?;
+    feed(&mut |records| {
+        records
+            .iter()
+            .try_for_each(|record| array.serialize_element(record))
+            .map_err(io::Error::other)
+    })?;
+    SerializeSeq::end(array).map_err(io::Error::other)?;
+    writeln!(out)
 }
 
-/// CSV with a UTF-8 byte-order mark, every text cell formula-safe.
-pub fn indicators_csv(records: &[IndicatorRecord]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+/// CSV of the records `feed` gives, with a UTF-8 byte-order mark, every text
+/// cell formula-safe.
+pub fn indicators_csv(out: &mut dyn Write, feed: &mut Feed) -> io::Result<()> {
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let mut writer = csv::Writer::from_writer(&mut *out);
     writer.write_record(CSV_HEADERS)?;
-    for record in records {
-        writer.write_record(
-            csv_row(record)
-                .iter()
-                .map(|cell| neutralize_formula(cell).into_owned()),
-        )?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+    feed(&mut |records| {
+        for record in records {
+            let row = csv_row(record);
+            writer.write_record(row.iter().map(|cell| neutralize_formula(cell).into_owned()))?;
+        }
+        Ok(())
+    })?;
+    writer.flush()
 }
 
 fn csv_row(record: &IndicatorRecord) -> Vec<String> {
@@ -84,21 +106,24 @@ fn csv_row(record: &IndicatorRecord) -> Vec<String> {
     ]
 }
 
-/// A Markdown table per file.
-pub fn indicators_markdown(records: &[IndicatorRecord]) -> String {
-    let mut out = String::new();
-    let mut current_file = None;
-    for record in records {
-        if current_file != Some(record.file) {
-            current_file = Some(record.file);
-            out.push_str(&format!(
-                "\n## {}\n\n| 指标 | 数值 | 单位 | 限定 | 类型 | 时期 | 类别 | 章节 | 原文 |\n|---|---|---|---|---|---|---|---|---|\n",
-                escape(record.file)
-            ));
+/// A Markdown table per file of the records `feed` gives.
+pub fn indicators_markdown(out: &mut dyn Write, feed: &mut Feed) -> io::Result<()> {
+    let mut current_file: Option<String> = None;
+    feed(&mut |records| {
+        for record in records {
+            if current_file.as_deref() != Some(record.file) {
+                let gap = if current_file.is_some() { "\n" } else { "" };
+                write!(
+                    out,
+                    "{gap}## {}\n\n| 指标 | 数值 | 单位 | 限定 | 类型 | 时期 | 类别 | 章节 | 原文 |\n|---|---|---|---|---|---|---|---|---|\n",
+                    escape_cell(record.file)
+                )?;
+                current_file = Some(record.file.to_string());
+            }
+            out.write_all(markdown_row(record.indicator).as_bytes())?;
         }
-        out.push_str(&markdown_row(record.indicator));
-    }
-    out.trim_start().to_string()
+        Ok(())
+    })
 }
 
 fn markdown_row(i: &Indicator) -> String {
@@ -113,13 +138,6 @@ fn markdown_row(i: &Indicator) -> String {
         i.section.as_str(),
         i.text.as_str(),
     ];
-    let cells: Vec<String> = cells.iter().map(|c| escape(c)).collect();
+    let cells: Vec<String> = cells.iter().map(|c| escape_cell(c)).collect();
     format!("| {} |\n", cells.join(" | "))
-}
-
-/// Escapes Markdown table syntax in a cell.
-pub(super) fn escape(cell: &str) -> String {
-    cell.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
 }

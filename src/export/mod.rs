@@ -4,12 +4,13 @@
 //! workbooks for the target table.
 
 mod indicators;
+mod markdown;
 mod notes;
 mod spreadsheet;
 mod targets;
 mod xlsx;
 
-pub use crate::atomic_file::write_replacing;
+pub use crate::files::write_replacing;
 pub use indicators::{indicators_csv, indicators_json, indicators_markdown, IndicatorRecord};
 pub use notes::{notes_bytes, notes_csv, notes_json, notes_markdown};
 pub use spreadsheet::neutralize_formula;

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::annotations::sidecar::text_sha256;
 use crate::annotations::{Annotation, Colour, Status};
 use crate::document::Document;
+use crate::export::markdown::{escape_inline, escape_line, lines};
 use crate::export::{neutralize_formula, Format};
 use crate::indicators::Kind;
 
@@ -208,7 +209,7 @@ fn markdown_heading(record: &NoteRecord) -> String {
 /// The quote as a block quote, the note, and a line of details.
 fn markdown_annotation(record: &NoteRecord) -> String {
     let mut block = String::from("\n");
-    for line in record.quote.split('\n').map(escape_line) {
+    for line in lines(record.quote).map(escape_line) {
         if line.is_empty() {
             block.push_str(">\n");
         } else {
@@ -225,7 +226,7 @@ fn markdown_annotation(record: &NoteRecord) -> String {
 
 /// The note's paragraphs, each line kept with a hard line break.
 fn markdown_note(note: &str) -> String {
-    let lines: Vec<String> = note.trim().split('\n').map(escape_line).collect();
+    let lines: Vec<String> = lines(note.trim()).map(escape_line).collect();
     let paragraphs: Vec<String> = lines
         .split(|line| line.is_empty())
         .filter(|paragraph| !paragraph.is_empty())
@@ -260,42 +261,6 @@ fn markdown_details(record: &NoteRecord) -> String {
     details.join(" · ")
 }
 
-/// Characters that mean something anywhere in a Markdown line.
-const INLINE_SIGNIFICANT: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&', '!',
-];
-/// Characters that mean something at the start of a line (lists, headings, rules).
-const LINE_START_SIGNIFICANT: &[char] = &['+', '-', '='];
-
-/// Backslash-escapes the characters that could make text into Markdown syntax.
-fn escape_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if INLINE_SIGNIFICANT.contains(&c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Escapes one line so it stays plain text wherever it starts: leading
-/// blanks (code blocks) are dropped, list, heading and rule markers escaped.
-fn escape_line(line: &str) -> String {
-    let line = line.trim();
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let escaped = escape_inline(line);
-    if line.starts_with(LINE_START_SIGNIFICANT) {
-        return format!("\\{escaped}");
-    }
-    match line[digits..].chars().next() {
-        Some(marker @ ('.' | ')')) if digits > 0 => {
-            format!("{}\\{marker}{}", &line[..digits], &escaped[digits + 1..])
-        }
-        _ => escaped,
-    }
-}
-
 /// The notes of `doc` in `format`, as the bytes of a file.
 pub fn notes_bytes(
     doc: &Document,
@@ -316,26 +281,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lines_cannot_become_lists_headings_or_rules() {
-        assert_eq!(escape_line("- 复查"), "\\- 复查");
-        assert_eq!(escape_line("1. 第一"), "1\\. 第一");
-        assert_eq!(escape_line("===="), "\\====");
-        assert_eq!(escape_line("    # 代码"), "\\# 代码");
-        assert_eq!(escape_line("2021年增长7.5%"), "2021年增长7.5%");
-    }
-
-    #[test]
-    fn inline_syntax_is_escaped() {
-        assert_eq!(
-            escape_inline("**重点** [链接](x)"),
-            "\\*\\*重点\\*\\* \\[链接\\](x)"
-        );
-        assert_eq!(escape_inline("a<b>&c|d"), "a\\<b\\>\\&c\\|d");
-    }
-
-    #[test]
     fn a_note_keeps_its_lines_and_paragraphs() {
         assert_eq!(markdown_note("一\n二\n\n\n三"), "一\\\n二\n\n三");
         assert_eq!(markdown_note("  "), "");
+        assert_eq!(markdown_note("一\r# 二\r\n- 三"), "一\\\n\\# 二\\\n\\- 三");
     }
 }

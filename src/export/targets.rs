@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::export::indicators::escape;
+use crate::export::markdown::escape_cell;
 use crate::export::{neutralize_formula, targets_xlsx, TargetsFormat};
 use crate::indicators::{Category, Indicator, Kind};
 use crate::tracking::{
@@ -399,16 +399,16 @@ fn markdown_heading(report: &OpenReport) -> String {
         .collect();
     format!(
         "\n## {}（{}）\n\n",
-        escape(&report.tracked.name),
-        escape(&about.join("，"))
+        escape_cell(&report.tracked.name),
+        escape_cell(&about.join("，"))
     )
 }
 
 fn markdown_row(record: &TargetRecord) -> String {
     let evidence: Vec<String> = record.links.iter().map(markdown_evidence).collect();
     let cells = [
-        escape(record.metric),
-        escape(record.text),
+        escape_cell(record.metric),
+        escape_cell(record.text),
         record.status.chinese().to_string(),
         markdown_completion(record),
         evidence.join("；"),
@@ -438,8 +438,8 @@ fn markdown_evidence(link: &LinkRecord) -> String {
     let confirmed = if link.confirmed { "，已确认" } else { "" };
     format!(
         "“{}”（{}{confirmed}）",
-        escape(link.text),
-        escape(link.report)
+        escape_cell(link.text),
+        escape_cell(link.report)
     )
 }
 

@@ -2,10 +2,11 @@
 //! note and tag a selection, track an indicator, open, jump to and delete
 //! annotations, undo and redo, copy the selection and export the notes.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::annotations::{Anchor, Annotation, Colour};
 use crate::export::{self, Format};
+use crate::files::Protected;
 use crate::gui::app::ReportLensApp;
 use crate::gui::commands::Command;
 use crate::gui::i18n::Key;
@@ -162,7 +163,7 @@ impl ReportLensApp {
     }
 
     /// Asks where to save an export named `file_name` and writes `bytes`
-    /// there, unless the chosen file is one of `sources`; the status bar
+    /// there, unless the chosen file is one of `sources` or any notes file; the status bar
     /// says what happened.
     pub(crate) fn save_export(
         &mut self,
@@ -179,12 +180,11 @@ impl ReportLensApp {
             return;
         };
         let language = self.settings.language;
-        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        if sources
-            .iter()
-            .flatten()
-            .any(|s| absolute(s) == absolute(&path))
-        {
+        let mut protected = Protected::new();
+        for source in sources.iter().flatten() {
+            protected.add(source, "");
+        }
+        if protected.check(&path).is_err() {
             let reason = language.t(Key::WouldOverwriteSource);
             self.export_message = Some(format!("{}：{reason}", language.t(Key::ExportFailed)));
             return;

@@ -33,6 +33,8 @@ pub struct ReportLensApp {
     pub(crate) loader: Loader,
     /// The last error, shown until dismissed.
     pub(crate) error: Option<String>,
+    /// What the reader should know about how the open report was decoded, until dismissed.
+    pub(crate) decode_warning: Option<String>,
     /// The selected indicator and when it started flashing.
     pub(crate) selected: Option<(usize, f64)>,
     /// Scroll the text to this char offset on the next frame.
@@ -58,6 +60,8 @@ pub struct ReportLensApp {
     /// The workspace of the targets tab.
     pub(crate) targets: Option<TargetsState>,
     pub(crate) workspace_loader: WorkspaceLoader,
+    /// A workspace file waiting for the reader's consent, and the reports it names outside its folder.
+    pub(crate) outside_prompt: Option<(PathBuf, Vec<PathBuf>)>,
     /// Scroll to this offset once this report is shown (a quote clicked in the targets tab).
     pub(crate) pending_scroll: Option<(PathBuf, usize)>,
     /// Where sidecars go when they cannot sit next to the report.
@@ -73,6 +77,7 @@ impl ReportLensApp {
             view: None,
             loader: Loader::default(),
             error: None,
+            decode_warning: None,
             selected: None,
             scroll_to: None,
             top_offset: 0,
@@ -88,6 +93,7 @@ impl ReportLensApp {
             export_message: None,
             targets: None,
             workspace_loader: WorkspaceLoader::default(),
+            outside_prompt: None,
             pending_scroll: None,
             data_dir: annotations::data_dir(),
             fonts_installed: false,
@@ -203,6 +209,16 @@ impl ReportLensApp {
         self.editor = None;
         self.popup = None;
         self.notes_filter = NotesFilter::default();
+        let language = self.settings.language;
+        self.decode_warning = (!view.doc.warnings.is_empty()).then(|| {
+            let warnings: Vec<String> = view
+                .doc
+                .warnings
+                .iter()
+                .map(|w| language.decode_warning(w))
+                .collect();
+            warnings.join("；")
+        });
         self.view = Some(view);
         self.error = None;
         self.selected = None;
@@ -239,6 +255,7 @@ impl ReportLensApp {
                 self.find.focus = self.find.open;
             }
             Command::DismissError => self.error = None,
+            Command::DismissDecodeWarning => self.decode_warning = None,
             Command::SetSelection(selection) => {
                 self.selection = selection;
                 self.popup = None;
@@ -258,6 +275,8 @@ impl ReportLensApp {
             Command::OpenFolder
             | Command::AddReports
             | Command::OpenWorkspaceFile
+            | Command::OpenWorkspaceOutside(_)
+            | Command::CancelOutsidePrompt
             | Command::SaveWorkspaceAs
             | Command::ExportTargets(_)
             | Command::SetReportInfo(..)

@@ -29,6 +29,8 @@ pub enum Command {
     ToggleFind,
     /// Dismiss the error message.
     DismissError,
+    /// Dismiss the warning about how the report was decoded.
+    DismissDecodeWarning,
     /// Replace the text selection.
     SetSelection(Option<Selection>),
     /// Copy the selected text to the clipboard.
@@ -67,6 +69,10 @@ pub enum Command {
     AddReports,
     /// Pick a workspace file and open it.
     OpenWorkspaceFile,
+    /// Open a workspace file, reading the reports it names outside its folder (the reader agreed).
+    OpenWorkspaceOutside(PathBuf),
+    /// Close the question about reports outside a workspace's folder without opening it.
+    CancelOutsidePrompt,
     /// Save the workspace to a file the user picks.
     SaveWorkspaceAs,
     /// Export the targets table through the save dialog.

@@ -1,5 +1,7 @@
 //! Fonts: the bundled Noto Sans SC subset (fonts/, SIL OFL) for all text, a
-//! bold face for headings, and a CJK font found on the system as a last
+//! bold face for headings, the replacement character � (which marks bytes a
+//! damaged file could not decode; Noto CJK has no glyph for it) from a
+//! one-glyph DejaVu Sans subset, and a CJK font found on the system as a last
 //! fallback for characters the subset lacks.
 
 use std::sync::Arc;
@@ -12,6 +14,7 @@ pub const BOLD: &str = "bold";
 const REGULAR_NAME: &str = "NotoSansSC-Regular";
 const BOLD_NAME: &str = "NotoSansSC-Bold";
 const FALLBACK_NAME: &str = "system-cjk";
+const REPLACEMENT_NAME: &str = "DejaVuSans-ReplacementCharacter";
 
 /// System CJK fonts to fall back to, most common on Linux desktops first.
 const SYSTEM_CJK_FONTS: &[&str] = &[
@@ -40,7 +43,18 @@ pub fn definitions(system_fallback: Option<FontData>) -> FontDefinitions {
             .or_default()
             .insert(0, REGULAR_NAME.into());
     }
-    let mut bold_chain = vec![BOLD_NAME.to_string(), REGULAR_NAME.to_string()];
+    let replacement = FontData::from_static(include_bytes!("../../fonts/ReplacementCharacter.ttf"));
+    fonts
+        .font_data
+        .insert(REPLACEMENT_NAME.into(), Arc::new(replacement));
+    for chain in fonts.families.values_mut() {
+        chain.push(REPLACEMENT_NAME.into());
+    }
+    let mut bold_chain = vec![
+        BOLD_NAME.to_string(),
+        REGULAR_NAME.to_string(),
+        REPLACEMENT_NAME.to_string(),
+    ];
     if let Some(fallback) = system_fallback {
         fonts
             .font_data

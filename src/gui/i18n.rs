@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::annotations::{Colour, Status};
+use crate::document::DecodeWarning;
 use crate::error::LoadError;
+use crate::files::SpecialFile;
 use crate::indicators::{Category, Kind};
 use crate::tracking::{ReportKind, TargetStatus};
 
@@ -128,6 +130,10 @@ pub enum Key {
     OpeningReports,
     ExportTargets,
     WouldOverwriteSource,
+    OutsideTitle,
+    OutsideExplain,
+    OpenAnyway,
+    Cancel,
     NotesRescued,
 }
 
@@ -204,17 +210,54 @@ impl Language {
         let reason = match error {
             LoadError::NotFound { .. } => "文件不存在".to_string(),
             LoadError::IsDirectory { .. } => "这是一个文件夹，不是报告文件".to_string(),
+            LoadError::NotRegular { what, .. } => format!(
+                "这是{}，不是普通文件；只读取普通文件（或以“-”指定的标准输入）",
+                special_file_chinese(what)
+            ),
             LoadError::Unreadable { source, .. } => format!("无法读取（{source}）"),
             LoadError::Empty { .. } => "文件是空的".to_string(),
             LoadError::TooLarge { size, limit, .. } => {
                 format!("文件有 {size} 字节，超过 {limit} 字节的上限")
             }
             LoadError::Binary { what, .. } => format!("不是文本文件（{what}）"),
-            LoadError::UndecidableEncoding { .. } => {
-                "无法识别文本编码（已尝试 UTF-8、UTF-16、GB18030 和 Big5）".to_string()
+            LoadError::UndecidableEncoding {
+                first_invalid_utf8, ..
+            } => {
+                let hint = first_invalid_utf8
+                    .map(|at| {
+                        format!(
+                            "；按 UTF-8 读取，第一个无效字节在第 {} 字节（第 {} 行）",
+                            at.byte, at.line
+                        )
+                    })
+                    .unwrap_or_default();
+                format!("无法识别文本编码（已尝试 UTF-8、UTF-16、GB18030 和 Big5）{hint}")
             }
         };
         format!("{}：{reason}", error_path(error))
+    }
+
+    /// What the reader should know about how a report was decoded.
+    pub fn decode_warning(self, warning: &DecodeWarning) -> String {
+        if self == Self::English {
+            return format!("This report was not read exactly as written: {warning}");
+        }
+        let DecodeWarning::InvalidUtf8 { bytes, places } = warning;
+        let listed: Vec<String> = places
+            .iter()
+            .take(5)
+            .map(|p| format!("第 {} 字节（第 {} 行）", p.byte, p.line))
+            .collect();
+        let more = places.len().saturating_sub(listed.len());
+        let more = if more > 0 {
+            format!("等 {} 处", places.len())
+        } else {
+            String::new()
+        };
+        format!(
+            "此报告未能完全按原样读取：{bytes} 个无效的 UTF-8 字节，位于{}{more}，显示为 �",
+            listed.join("、")
+        )
     }
 
     fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
@@ -225,15 +268,28 @@ impl Language {
     }
 }
 
+/// The Chinese name of a special file, as `read_regular` names it in English.
+fn special_file_chinese(what: &SpecialFile) -> &'static str {
+    match what {
+        SpecialFile::Fifo => "命名管道（FIFO）",
+        SpecialFile::CharDevice => "字符设备",
+        SpecialFile::BlockDevice => "块设备",
+        SpecialFile::Socket => "套接字",
+        SpecialFile::Folder => "文件夹",
+        SpecialFile::Other => "特殊文件",
+    }
+}
+
 fn error_path(error: &LoadError) -> String {
     let path = match error {
         LoadError::NotFound { path }
         | LoadError::IsDirectory { path }
+        | LoadError::NotRegular { path, .. }
         | LoadError::Unreadable { path, .. }
         | LoadError::Empty { path }
         | LoadError::TooLarge { path, .. }
         | LoadError::Binary { path, .. }
-        | LoadError::UndecidableEncoding { path } => path,
+        | LoadError::UndecidableEncoding { path, .. } => path,
     };
     path.display().to_string()
 }
@@ -354,6 +410,10 @@ fn words(key: Key) -> (&'static str, &'static str) {
             "不能写到报告或其批注文件上，请换一个文件名",
             "that is the report or its notes file; choose another name",
         ),
+        Key::OutsideTitle => ("工作区引用了其文件夹以外的文件", "The workspace names files outside its folder"),
+        Key::OutsideExplain => ("这个工作区文件要读取它所在文件夹以外的下列报告。只有在你信任这个工作区文件的来源时才打开它们。", "This workspace file asks to read the reports below, which lie outside its folder. Open them only if you trust where the workspace file came from."),
+        Key::OpenAnyway => ("仍然打开", "Open anyway"),
+        Key::Cancel => ("取消", "Cancel"),
         Key::NotesRescued => (
             "批注无法保存到原位置，已另存到",
             "The notes could not be saved where they belong; they were saved to",

@@ -287,6 +287,12 @@ impl ReportLensApp {
                 return vec![Command::DismissNotice];
             }
         }
+        if let Some(warning) = self.decode_warning.clone() {
+            let colour = ui.visuals().warn_fg_color;
+            if banner(ui, warning, colour, self.settings.language) {
+                return vec![Command::DismissDecodeWarning];
+            }
+        }
         let Some(view) = &self.view else {
             return Vec::new();
         };
@@ -400,6 +406,9 @@ impl ReportLensApp {
                 ));
             }
         }
+        if let Some((file, reports)) = &self.outside_prompt {
+            commands.extend(outside_prompt(ctx, file, reports, language));
+        }
         if let (Some(editor), Some(notes)) = (&mut self.editor, &mut self.notes) {
             match editor::show(ctx, editor, &mut notes.store, language) {
                 EditorAction::Stay => {}
@@ -504,6 +513,38 @@ fn error_banner(ui: &mut Ui, error: &str, language: Language) -> bool {
     dismissed
 }
 
+/// Asks before a workspace file reads reports outside its folder.
+fn outside_prompt(
+    ctx: &egui::Context,
+    file: &std::path::Path,
+    reports: &[std::path::PathBuf],
+    language: Language,
+) -> Option<Command> {
+    let mut command = None;
+    let modal = egui::Modal::new(egui::Id::unique("outside-workspace-folder")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(language.t(Key::OutsideTitle));
+        ui.label(file.display().to_string());
+        ui.label(language.t(Key::OutsideExplain));
+        egui::ScrollArea::vertical()
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for report in reports {
+                    ui.monospace(report.display().to_string());
+                }
+            });
+        ui.horizontal(|ui| {
+            if ui.button(language.t(Key::OpenAnyway)).clicked() {
+                command = Some(Command::OpenWorkspaceOutside(file.to_path_buf()));
+            }
+            if ui.button(language.t(Key::Cancel)).clicked() {
+                command = Some(Command::CancelOutsidePrompt);
+            }
+        });
+    });
+    command.or_else(|| modal.should_close().then_some(Command::CancelOutsidePrompt))
+}
+
 /// Tells the reader what happened to their notes; returns true when dismissed.
 fn notice_banner(ui: &mut Ui, notice: &Notice, language: Language) -> bool {
     let (text, warning) = match notice {
@@ -540,6 +581,11 @@ fn notice_banner(ui: &mut Ui, notice: &Notice, language: Language) -> bool {
     } else {
         ui.visuals().hyperlink_color
     };
+    banner(ui, text, colour, language)
+}
+
+/// A tinted box with `text` and a close button; returns true when closed.
+fn banner(ui: &mut Ui, text: String, colour: egui::Color32, language: Language) -> bool {
     let mut dismissed = false;
     egui::Frame::group(ui.style())
         .fill(colour.gamma_multiply(0.12))

@@ -5,11 +5,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, TargetsFormat};
+use crate::files::Protected;
 use crate::gui::app::ReportLensApp;
 use crate::gui::commands::Command;
 use crate::gui::settings::CentralTab;
 use crate::gui::targets::state::TargetsState;
-use crate::tracking::Workspace;
+use crate::tracking::{OutsideFolder, Workspace, WorkspaceError};
 
 /// File name of the workspace kept in the data folder until the user saves one elsewhere.
 const DEFAULT_WORKSPACE: &str = "workspace.reportlens-workspace.json";
@@ -22,16 +23,26 @@ impl ReportLensApp {
         let file = self.data_dir().join(DEFAULT_WORKSPACE);
         let mut workspace = Workspace::of(&paths);
         // Opening the same reports again keeps what the reader decided about them.
-        if let Ok(previous) = Workspace::load(&file) {
+        // The app's own workspace file: the reports it names were opened by the reader.
+        if let Ok(previous) = Workspace::load(&file, OutsideFolder::Allow) {
             workspace.carry_over(&previous);
         }
         self.start_workspace(workspace, file, ctx);
     }
 
-    /// Opens the workspace file `file`.
-    pub fn open_workspace_file(&mut self, file: &Path, ctx: &egui::Context) {
-        match Workspace::load(file) {
+    /// Opens the workspace file `file`; one that names reports outside its
+    /// folder is opened only once the reader agrees (`outside`).
+    pub fn open_workspace_file(
+        &mut self,
+        file: &Path,
+        outside: OutsideFolder,
+        ctx: &egui::Context,
+    ) {
+        match Workspace::load(file, outside) {
             Ok(workspace) => self.start_workspace(workspace, file.to_path_buf(), ctx),
+            Err(WorkspaceError::OutsideFolder { reports, .. }) => {
+                self.outside_prompt = Some((file.to_path_buf(), reports));
+            }
             Err(error) => self.error = Some(error.to_string()),
         }
     }
@@ -41,7 +52,8 @@ impl ReportLensApp {
         let Some(file) = self.settings.workspace_file.clone().filter(|f| f.exists()) else {
             return;
         };
-        match Workspace::load(&file) {
+        // Opened by the reader in an earlier run, reports outside its folder included.
+        match Workspace::load(&file, OutsideFolder::Allow) {
             Ok(workspace) => self.workspace_loader.start(workspace, file, ctx),
             Err(error) => self.error = Some(error.to_string()),
         }
@@ -81,9 +93,14 @@ impl ReportLensApp {
             }
             Command::OpenWorkspaceFile => {
                 if let Some(file) = workspace_dialog().pick_file() {
-                    self.open_workspace_file(&file, ctx);
+                    self.open_workspace_file(&file, OutsideFolder::Refuse, ctx);
                 }
             }
+            Command::OpenWorkspaceOutside(file) => {
+                self.outside_prompt = None;
+                self.open_workspace_file(&file, OutsideFolder::Allow, ctx);
+            }
+            Command::CancelOutsidePrompt => self.outside_prompt = None,
             Command::SaveWorkspaceAs => self.save_workspace_as(),
             Command::ExportTargets(format) => self.export_targets(format),
             Command::SetReportInfo(index, info) => {
@@ -132,8 +149,15 @@ impl ReportLensApp {
         else {
             return;
         };
-        targets.file = file.clone();
-        targets.save();
+        let mut protected = Protected::new();
+        for report in &targets.workspace.reports {
+            protected.add(&report.path, "a report of this workspace");
+        }
+        if let Err(refusal) = protected.check(&file) {
+            self.error = Some(refusal.to_string());
+            return;
+        }
+        targets.save_as(file.clone());
         self.settings.workspace_file = Some(file);
     }
 

@@ -155,9 +155,17 @@ fn offset_of(whole: &str, part: &str) -> usize {
     part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
+/// Longest number, in chars, read as a figure: "1,234,567,890.12" has 16,
+/// a range such as "1,234,567-2,345,678" 19. A longer run of digits
+/// (a code, or a table flattened into one line) is no figure.
+const MAX_VALUE_CHARS: usize = 24;
+
 fn build(matched: &str, at: usize, index: &Clauses) -> Option<Candidate> {
     let parts = split_match(matched)?;
     let (value, magnitude, measure) = (parts.value, parts.magnitude, parts.measure);
+    if value.chars().count() > MAX_VALUE_CHARS {
+        return None;
+    }
     let chinese = !value.starts_with(|c: char| c.is_ascii_digit());
     let unitless = measure.is_empty() && magnitude.is_empty();
     if unitless

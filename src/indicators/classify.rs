@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::indicators::clauses::Clauses;
 use crate::indicators::lexicon::LEXICON;
-use crate::indicators::normalize::normalize;
+use crate::indicators::normalize::{normalize, normalize_char};
 use crate::indicators::{Category, Kind};
 
 /// Whether text speaks of what is planned or of what happened.
@@ -103,13 +103,22 @@ pub fn heading_tense(heading: &str) -> Option<Tense> {
     }
 }
 
-/// Tense of a whole document from its title, or from counting cues in its text.
+/// Tense of a whole document from its title, or from counting cues in its
+/// text. The text is normalised a line at a time (no cue spans a line
+/// break), so no normalised copy of a whole report is ever held.
 pub fn document_tense(title: Option<&str>, text: &str) -> Tense {
     if let Some(tense) = title.and_then(heading_tense) {
         return tense;
     }
-    let text = normalize(text);
-    if LEXICON.actual_cues.count_in(&text) > LEXICON.target_cues.count_in(&text) {
+    let mut line = String::new();
+    let (mut actual, mut target) = (0, 0);
+    for raw in text.split('\n') {
+        line.clear();
+        line.extend(raw.chars().map(normalize_char));
+        actual += LEXICON.actual_cues.count_in(&line);
+        target += LEXICON.target_cues.count_in(&line);
+    }
+    if actual > target {
         Tense::Achieved
     } else {
         Tense::Planned

@@ -1,9 +1,18 @@
 //! Sentence and clause boundaries inside one block of normalised text,
 //! ignoring punctuation inside paired quotes, title marks and brackets, so
 //! that “才聚武昌、共创未来” stays one piece. Every lookup is O(1): the
-//! boundaries are tabulated once per block.
+//! boundaries are tabulated once per block. A clause is seen through a window
+//! of [`CLAUSE_WINDOW`] chars around the position asked about, so that text
+//! without punctuation (or wholly inside one bracket) is read in linear time.
 
 use crate::indicators::quotes::Quotes;
+
+/// How far, in chars, a clause reaches from the position it is asked about,
+/// backwards ([`Clauses::clause_start`]) and forwards ([`Clauses::clause_end`]).
+/// The longest clause of the fixture reports, "、" lists included, is under
+/// 150 chars; past this window a run of text without punctuation is not a
+/// clause a reader would write, and every read around a number stays bounded.
+pub const CLAUSE_WINDOW: usize = 200;
 
 /// Where sentences and clauses of one block begin and end.
 pub struct Clauses {
@@ -66,13 +75,15 @@ impl Clauses {
         lookup(&self.sentence_start_of, at)
     }
 
-    /// Start of the clause containing `at`. A clause that follows "、" is
-    /// widened over earlier "、" pieces that hold no digit, so that
-    /// "数字经济企业、高科技企业8000家" keeps both names together.
+    /// Start of the clause containing `at`, at most [`CLAUSE_WINDOW`] chars
+    /// back. A clause that follows "、" is widened over earlier "、" pieces
+    /// that hold no digit, so that "数字经济企业、高科技企业8000家" keeps
+    /// both names together.
     pub fn clause_start(&self, at: usize) -> usize {
-        let mut start = self.previous_clause_start(at);
-        while start > 0 && self.chars[start - 1] == '、' {
-            let earlier = self.previous_clause_start(start - 1);
+        let floor = at.saturating_sub(CLAUSE_WINDOW);
+        let mut start = self.previous_clause_start(at).max(floor);
+        while start > floor && self.chars[start - 1] == '、' {
+            let earlier = self.previous_clause_start(start - 1).max(floor);
             if self.chars[earlier..start - 1]
                 .iter()
                 .any(char::is_ascii_digit)
@@ -88,12 +99,18 @@ impl Clauses {
         lookup(&self.clause_start_of, at)
     }
 
-    /// End (exclusive) of the clause containing `at`.
+    /// End (exclusive) of the clause containing `at`, at most
+    /// [`CLAUSE_WINDOW`] chars on.
     pub fn clause_end(&self, at: usize) -> usize {
         if at >= self.chars.len() {
             return self.chars.len();
         }
-        self.clause_end_of[at] as usize
+        (self.clause_end_of[at] as usize).min(at + CLAUSE_WINDOW)
+    }
+
+    /// True when char `at` ends a clause (a sentence end, or ,:、 and dashes).
+    pub fn ends_clause(&self, at: usize) -> bool {
+        self.clause_end.get(at).copied().unwrap_or(false)
     }
 
     /// Char spans of the clauses, delimiters excluded, in order.

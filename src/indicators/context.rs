@@ -262,7 +262,8 @@ fn previous_clause_phrase(
     floor: usize,
 ) -> Option<(usize, usize)> {
     let sentence_start = clauses.sentence_start(clause_start).max(floor);
-    if clause_start <= sentence_start + 1 {
+    // A clause cut short by the clause window has no previous clause to read.
+    if clause_start <= sentence_start + 1 || !clauses.ends_clause(clause_start - 1) {
         return None;
     }
     let end = clause_start - 1;

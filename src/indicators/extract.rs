@@ -1,17 +1,19 @@
 //! The indicator extractor: runs the candidate finder over each content block
-//! of a document, reads each candidate's context, and assembles [`Indicator`]s.
+//! of a document (a long one piece by piece, see `plan`), reads each
+//! candidate's context, and assembles [`Indicator`]s, a batch of blocks at a time.
 
-use crate::document::{Block, BlockKind, Document};
+use crate::document::Document;
 use crate::indicators::candidates::{find_candidates, Candidate};
 use crate::indicators::classify::{self, Tense};
 use crate::indicators::clauses::Clauses;
 use crate::indicators::context::{self, Context};
 use crate::indicators::lexicon::LEXICON;
 use crate::indicators::normalize::normalize;
+use crate::indicators::plan::{Piece, Planner};
 use crate::indicators::qualitative::{find_goals, Goal};
 use crate::indicators::section::Section;
 use crate::indicators::{Category, Indicator};
-use crate::span::{self, Span};
+use crate::span::Span;
 
 /// Finds indicators in documents. Cheap to share: all lexicons are static.
 #[derive(Debug, Default)]
@@ -27,10 +29,10 @@ struct Previous {
     pending: std::collections::VecDeque<String>,
 }
 
-/// One block being read: its original and normalised chars, clauses, tense
-/// cues and section.
+/// One block (or piece of a long block) being read: where it starts in the
+/// document, its original and normalised chars, clauses, tense cues and section.
 struct BlockText<'a> {
-    block: &'a Block,
+    offset: usize,
     section: &'a Section,
     original: Vec<char>,
     clauses: Clauses,
@@ -46,75 +48,92 @@ impl Extractor {
 
     /// All indicators of `doc`, in document order.
     pub fn extract(&self, doc: &Document) -> Vec<Indicator> {
-        let (sections, work) = plan(doc);
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        let chunk = work.len().div_ceil(threads).max(PARALLEL_MIN_BLOCKS);
-        let run = |part: &[BlockWork]| -> Vec<Indicator> {
-            part.iter()
-                .flat_map(|w| extract_block(w.block, &sections[w.section], w.text))
-                .collect()
-        };
-        if work.len() <= chunk {
-            return run(&work);
-        }
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = work
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || run(part)))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|handle| {
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        })
+        let mut all = Vec::new();
+        let Ok(()) = self.extract_each(doc, |batch| {
+            all.extend(batch);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        all.shrink_to_fit();
+        all
     }
+
+    /// The indicators of `doc` in document order, handed to `sink` a batch at
+    /// a time (the figures of a megabyte of text, `plan::BATCH_BYTES`), so
+    /// that a caller writing them out never holds them all. Stops at the first
+    /// error `sink` returns.
+    pub fn extract_each<E>(
+        &self,
+        doc: &Document,
+        mut sink: impl FnMut(Vec<Indicator>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut planner = Planner::new(doc);
+        loop {
+            let batch = planner.next_batch();
+            if batch.is_empty() {
+                return Ok(());
+            }
+            sink(extract_batch(&batch, planner.sections()))?;
+        }
+    }
+}
+
+/// Text (bytes) below which a batch is read on the calling thread: about
+/// 700 lines of a report.
+const PARALLEL_MIN_BYTES: usize = 256 * 1024;
+
+/// The indicators of `batch`, in order, read on all cores when it is large.
+fn extract_batch(batch: &[Piece], sections: &[Section]) -> Vec<Indicator> {
+    let run = |part: &[Piece]| -> Vec<Indicator> {
+        part.iter()
+            .flat_map(|p| extract_piece(p, &sections[p.section]))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let bytes: usize = batch.iter().map(|p| p.text.len()).sum();
+    if threads < 2 || bytes < PARALLEL_MIN_BYTES {
+        return run(batch);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = split_evenly(batch, bytes.div_ceil(threads))
+            .into_iter()
+            .map(|part| scope.spawn(move || run(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// `batch` cut into consecutive parts of about `share` bytes of text each.
+fn split_evenly<'b, 'a>(batch: &'b [Piece<'a>], share: usize) -> Vec<&'b [Piece<'a>]> {
+    let mut parts = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (at, piece) in batch.iter().enumerate() {
+        bytes += piece.text.len();
+        if bytes >= share {
+            parts.push(&batch[start..=at]);
+            (start, bytes) = (at + 1, 0);
+        }
+    }
+    if start < batch.len() {
+        parts.push(&batch[start..]);
+    }
+    parts
 }
 
 /// How far back in its sentence the words before a number are read.
 const SENTENCE_WINDOW: usize = 120;
 
-/// Blocks below which extraction stays on the calling thread.
-const PARALLEL_MIN_BLOCKS: usize = 2000;
-
-/// One content block to extract from, with its text and the index of its section.
-struct BlockWork<'a> {
-    block: &'a Block,
-    text: &'a str,
-    section: usize,
-}
-
-/// The sections of `doc` and its content blocks outside glossaries, in order.
-fn plan(doc: &Document) -> (Vec<Section>, Vec<BlockWork<'_>>) {
-    let doc_tense = classify::document_tense(doc.metadata.title.as_deref(), &doc.text);
-    let mut slicer = span::ForwardSlicer::new(&doc.text);
-    let mut sections: Vec<Section> = Vec::new();
-    let mut work = Vec::new();
-    let content = |b: &&Block| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. });
-    for block in doc.blocks.iter().filter(content) {
-        let path = doc.section_path(block.span.start);
-        if sections.last().is_none_or(|s| s.path != path) {
-            sections.push(Section::new(doc, path, doc_tense));
-        }
-        if sections.last().is_some_and(|s| !s.glossary) {
-            let text = slicer.slice(block.span);
-            work.push(BlockWork {
-                block,
-                text,
-                section: sections.len() - 1,
-            });
-        }
-    }
-    (sections, work)
-}
-
-fn extract_block(block: &Block, section: &Section, original: &str) -> Vec<Indicator> {
+fn extract_piece(piece: &Piece, section: &Section) -> Vec<Indicator> {
+    let original = piece.text;
     let clauses = Clauses::new(normalize(original));
     let text = BlockText {
-        block,
+        offset: piece.start,
         section,
         original: original.chars().collect(),
         cues: classify::cue_marks(&clauses),
@@ -225,7 +244,7 @@ impl BlockText<'_> {
         let (metric, direction) = self.resolve(context, sentence_start, previous)?;
         let near = self.near(sentence_start, candidate.value_start);
         let before = self.clauses.text(near, candidate.unit_end);
-        let offset = self.block.span.start;
+        let offset = self.offset;
         let (from, to) = (
             self.clauses.byte_at(sentence_start),
             self.clauses.byte_at(candidate.unit_end),
@@ -274,7 +293,7 @@ impl BlockText<'_> {
             self.clauses.byte_at(end),
         );
         let tense = classify::tense_between(&self.cues, from, to).unwrap_or(self.section.tense);
-        let offset = self.block.span.start;
+        let offset = self.offset;
         Indicator {
             span: Span::new(offset + goal.metric.0, offset + end),
             text: self.original(goal.metric.0, end),

@@ -13,6 +13,7 @@ mod extract;
 mod lexicon;
 pub mod normalize;
 pub mod numbers;
+mod plan;
 mod qualitative;
 mod quotes;
 mod section;

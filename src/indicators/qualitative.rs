@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::indicators::candidates::is_cjk_word_char;
-use crate::indicators::clauses::Clauses;
+use crate::indicators::clauses::{Clauses, CLAUSE_WINDOW};
 use crate::indicators::lexicon::LEXICON;
 use crate::indicators::words::phrase_at_end;
 
@@ -60,9 +60,11 @@ pub fn find_goals(clauses: &Clauses, taken: &[usize]) -> Vec<Goal> {
     goals
 }
 
+/// The goal stated in the clause `start..end`; a clause longer than
+/// [`CLAUSE_WINDOW`] states none (and is not scanned for one).
 fn goal_in(clauses: &Clauses, start: usize, end: usize) -> Option<Goal> {
     let clause = clauses.text(start, end);
-    if clause.contains(|c: char| c.is_ascii_digit()) {
+    if end - start > CLAUSE_WINDOW || clause.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let found = GOALS

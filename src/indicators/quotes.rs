@@ -45,19 +45,28 @@ pub struct Quotes {
 }
 
 impl Quotes {
-    /// Pairs the marks of `chars` in one pass.
+    /// Pairs the marks of `chars` in one pass, and finds each char's innermost
+    /// pair in a second: pairs never cross, so a stack of open pairs suffices.
     pub fn new(chars: &[char]) -> Self {
         let pairs = pair_marks(chars);
-        let mut enclosing = vec![0u32; chars.len()];
+        let mut opening = vec![0u32; chars.len()];
         let mut is_mark = vec![false; chars.len()];
-        // Pairs come out ordered by closing offset, so inner pairs are written
-        // first and outer pairs only fill what is still empty.
         for (index, pair) in pairs.iter().enumerate() {
             (is_mark[pair.open], is_mark[pair.close]) = (true, true);
-            for slot in &mut enclosing[pair.open + 1..pair.close] {
-                if *slot == 0 {
-                    *slot = index as u32 + 1;
-                }
+            opening[pair.open] = index as u32 + 1;
+        }
+        let mut enclosing = vec![0u32; chars.len()];
+        let mut open: Vec<u32> = Vec::new();
+        for (at, slot) in enclosing.iter_mut().enumerate() {
+            if open
+                .last()
+                .is_some_and(|&p| pairs[p as usize - 1].close == at)
+            {
+                open.pop();
+            }
+            *slot = open.last().copied().unwrap_or(0);
+            if opening[at] != 0 {
+                open.push(opening[at]);
             }
         }
         Self {
@@ -82,33 +91,65 @@ impl Quotes {
     }
 }
 
-/// Pairs openers with closers of the same kind; `"` pairs with the next `"`.
-fn pair_marks(chars: &[char]) -> Vec<Pair> {
-    let mut open: Vec<(usize, char)> = Vec::new();
-    let mut pairs = Vec::new();
-    for (at, &c) in chars.iter().enumerate() {
-        if c == '"' && open.last().is_some_and(|&(_, m)| m == '"') {
-            close_last(&mut open, &mut pairs, at);
-        } else if matches!(c, '“' | '《' | '(' | '「' | '[' | '【' | '‘' | '"') {
-            open.push((at, c));
-        } else if let Some(opener) = opener_of(c) {
-            if let Some(depth) = open.iter().rposition(|&(_, m)| m == opener) {
-                open.truncate(depth + 1);
-                close_last(&mut open, &mut pairs, at);
-            }
-        }
-    }
-    pairs
+/// The opening marks, in the order of [`OpenMarks`]' per-mark stacks.
+const OPENERS: [char; 8] = ['“', '《', '(', '「', '[', '【', '‘', '"'];
+
+/// The marks still open, with, for each kind of opener, where its open marks
+/// sit in that list: a closer finds its opener without scanning the others.
+#[derive(Default)]
+struct OpenMarks {
+    /// Open marks, innermost last: (char offset, mark).
+    marks: Vec<(usize, char)>,
+    /// For each kind in [`OPENERS`], indices into `marks` of that kind, in order.
+    by_kind: [Vec<usize>; OPENERS.len()],
 }
 
-fn close_last(open: &mut Vec<(usize, char)>, pairs: &mut Vec<Pair>, close: usize) {
-    if let Some((start, mark)) = open.pop() {
-        pairs.push(Pair {
-            open: start,
-            close,
-            mark,
-        });
+impl OpenMarks {
+    fn kind(mark: char) -> usize {
+        OPENERS.iter().position(|&m| m == mark).unwrap_or(0)
     }
+
+    fn push(&mut self, at: usize, mark: char) {
+        self.by_kind[Self::kind(mark)].push(self.marks.len());
+        self.marks.push((at, mark));
+    }
+
+    fn pop(&mut self) -> Option<(usize, char)> {
+        let (at, mark) = self.marks.pop()?;
+        self.by_kind[Self::kind(mark)].pop();
+        Some((at, mark))
+    }
+
+    /// Closes the innermost open `opener` at `close`, dropping the marks
+    /// opened inside it and left unclosed.
+    fn close(&mut self, opener: char, close: usize) -> Option<Pair> {
+        let depth = *self.by_kind[Self::kind(opener)].last()?;
+        while self.marks.len() > depth + 1 {
+            self.pop();
+        }
+        let (open, mark) = self.pop()?;
+        Some(Pair { open, close, mark })
+    }
+}
+
+/// Pairs openers with closers of the same kind; `"` pairs with the next `"`.
+/// Pairs come out ordered by closing offset, and never cross.
+fn pair_marks(chars: &[char]) -> Vec<Pair> {
+    let mut open = OpenMarks::default();
+    let mut pairs = Vec::new();
+    for (at, &c) in chars.iter().enumerate() {
+        let closes_quote = c == '"' && open.marks.last().is_some_and(|&(_, m)| m == '"');
+        let closed = if closes_quote {
+            open.close('"', at)
+        } else if OPENERS.contains(&c) {
+            open.push(at, c);
+            None
+        } else {
+            opener_of(c).and_then(|opener| open.close(opener, at))
+        };
+        pairs.extend(closed);
+    }
+    pairs
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! sure the match is; the reader's own decisions override the machine's.
 
 use std::cmp::Reverse;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,10 +22,11 @@ pub struct TrackedReport {
     pub name: String,
     /// Kind, region, issuer and year (detected or set by the reader).
     pub info: ReportInfo,
-    /// The report's indicators, in document order.
-    pub indicators: Vec<Indicator>,
+    /// The report's indicators, in document order; shared, so that cloning
+    /// a tracked report (to link it beside the open document) copies none.
+    pub indicators: Arc<Vec<Indicator>>,
     /// The block (line) of each indicator.
-    pub blocks: Vec<usize>,
+    pub blocks: Arc<Vec<usize>>,
     /// Share of its year the report covers when no period says (上半年: 0.5).
     pub coverage: f64,
 }
@@ -107,7 +109,7 @@ impl TrackedReport {
         doc: &crate::document::Document,
         indicators: Vec<Indicator>,
     ) -> Self {
-        let blocks = indicators
+        let blocks: Vec<usize> = indicators
             .iter()
             .map(|i| doc.blocks.partition_point(|b| b.span.end <= i.span.start))
             .collect();
@@ -119,8 +121,8 @@ impl TrackedReport {
         Self {
             name: name.to_string(),
             info,
-            indicators,
-            blocks,
+            indicators: Arc::new(indicators),
+            blocks: Arc::new(blocks),
             coverage,
         }
     }

@@ -3,7 +3,6 @@
 //! small JSON file (docs/workspace-format.md) with paths relative to it, so
 //! that a folder of reports and its workspace can be shared.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -59,7 +58,10 @@ pub struct LinkDecision {
 /// A report of the workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceReport {
-    /// The report file, relative to the workspace file when saved.
+    /// The report file, relative to the workspace file when saved. A name
+    /// that is not UTF-8 (GBK names from archives made on Chinese Windows)
+    /// is kept as its bytes (see docs/workspace-format.md).
+    #[serde(with = "crate::tracking::workspace_file::path_serde")]
     pub path: PathBuf,
     /// Kind, region, issuer and year as the reader set them; detected when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,7 +93,7 @@ impl Default for Workspace {
     }
 }
 
-/// Why a workspace file cannot be used.
+/// Why a workspace file cannot be read or written.
 #[derive(Debug, Error)]
 pub enum WorkspaceError {
     /// It cannot be read or written.
@@ -110,6 +112,41 @@ pub enum WorkspaceError {
         /// What is wrong with it.
         reason: String,
     },
+    /// It names reports outside its own folder, which are read only when allowed.
+    #[error("{path} names {} outside its folder ({}), read only when allowed; nothing was read", plural_reports(.reports.len()), list_paths(.reports))]
+    OutsideFolder {
+        /// The workspace file.
+        path: PathBuf,
+        /// The reports outside its folder.
+        reports: Vec<PathBuf>,
+    },
+    /// Another program is saving it.
+    #[error(transparent)]
+    Locked(#[from] crate::files::LockError),
+    /// The path to save to is protected (a report, a notes file).
+    #[error(transparent)]
+    Refused(#[from] crate::files::Refusal),
+}
+
+fn plural_reports(count: usize) -> String {
+    if count == 1 {
+        "a report".into()
+    } else {
+        format!("{count} reports")
+    }
+}
+
+fn list_paths(paths: &[PathBuf]) -> String {
+    let shown: Vec<String> = paths
+        .iter()
+        .take(3)
+        .map(|p| p.display().to_string())
+        .collect();
+    let more = paths.len().saturating_sub(shown.len());
+    match more {
+        0 => shown.join(", "),
+        _ => format!("{}, and {more} more", shown.join(", ")),
+    }
 }
 
 impl Workspace {
@@ -125,53 +162,6 @@ impl Workspace {
                 .collect(),
             ..Self::default()
         }
-    }
-
-    /// Reads a workspace file; report paths come back relative to the current folder.
-    pub fn load(path: &Path) -> Result<Self, WorkspaceError> {
-        let bytes = fs::read(path).map_err(|source| WorkspaceError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let invalid = |reason: String| WorkspaceError::Invalid {
-            path: path.to_path_buf(),
-            reason,
-        };
-        let mut workspace: Workspace =
-            serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
-        if workspace.format != FORMAT {
-            return Err(invalid(format!("format is {:?}", workspace.format)));
-        }
-        if workspace.version > VERSION {
-            return Err(invalid(format!(
-                "version {} is newer than {VERSION}",
-                workspace.version
-            )));
-        }
-        let folder = path.parent().unwrap_or(Path::new(""));
-        for report in &mut workspace.reports {
-            report.path = folder.join(&report.path);
-        }
-        Ok(workspace)
-    }
-
-    /// Writes the workspace to `path` (all or nothing), report paths relative to it.
-    pub fn save(&self, path: &Path) -> Result<(), WorkspaceError> {
-        // A bare file name lies in the current folder: "" would make every path absolute.
-        let folder = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let mut relative = self.clone();
-        for report in &mut relative.reports {
-            report.path = relative_to(&report.path, folder);
-        }
-        let mut bytes = serde_json::to_vec_pretty(&relative).unwrap_or_default();
-        bytes.push(b'\n');
-        crate::atomic_file::write_replacing(path, &bytes).map_err(|source| WorkspaceError::Io {
-            path: path.to_path_buf(),
-            source,
-        })
     }
 
     /// Keeps what the reader set in `previous` (a workspace of the same
@@ -281,12 +271,4 @@ impl OpenReport {
             edited,
         }
     }
-}
-
-/// `path` relative to `folder` when it lies inside it, else as it is (made absolute if possible).
-fn relative_to(path: &Path, folder: &Path) -> PathBuf {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (path, folder) = (absolute(path), absolute(folder));
-    path.strip_prefix(&folder)
-        .map_or(path.clone(), Path::to_path_buf)
 }

@@ -10,8 +10,8 @@ use crate::gui::targets::loader::OpenedWorkspace;
 use crate::gui::Language;
 use crate::indicators::{Category, Indicator};
 use crate::tracking::{
-    link_targets, IndicatorKey, IndicatorRef, LinkDecision, OpenReport, ReportInfo, TargetRow,
-    TargetStatus, TrackedReport, Verdict, Workspace,
+    link_targets, IndicatorKey, IndicatorRef, LinkDecision, OpenReport, OutsideFolder, ReportInfo,
+    TargetRow, TargetStatus, TrackedReport, Verdict, Workspace,
 };
 
 /// The targets table's filters.
@@ -45,6 +45,8 @@ pub struct TargetsState {
     pub workspace: Workspace,
     /// Where the workspace is saved.
     pub file: PathBuf,
+    /// The workspace file as last read or written: what a save merges against.
+    on_disk: Option<Workspace>,
     /// The reports that could be opened.
     pub reports: Vec<OpenReport>,
     tracked: Vec<TrackedReport>,
@@ -66,8 +68,10 @@ impl TargetsState {
     /// The state of a freshly opened workspace, linked.
     pub fn new(opened: OpenedWorkspace) -> Self {
         let tracked = opened.reports.iter().map(|r| r.tracked.clone()).collect();
+        let on_disk = Workspace::load(&opened.file, OutsideFolder::Allow).ok();
         let mut state = Self {
             workspace: opened.workspace,
+            on_disk,
             file: opened.file,
             reports: opened.reports,
             tracked,
@@ -181,15 +185,31 @@ impl TargetsState {
         self.save();
     }
 
-    /// Writes the workspace file; a failure is listed among the problems.
+    /// Writes the workspace file, keeping what another program saved in it
+    /// meanwhile (and taking it in); a failure is listed among the problems.
     pub fn save(&mut self) {
         if let Some(folder) = self.file.parent() {
             // A failure to create it shows as the save's own error just below.
             let _ = std::fs::create_dir_all(folder);
         }
-        if let Err(error) = self.workspace.save(&self.file) {
-            self.problems.push(error.to_string());
+        match self.workspace.save(&self.file, self.on_disk.as_ref()) {
+            Ok(saved) => {
+                let changed_elsewhere = saved != self.workspace;
+                self.on_disk = Some(saved.clone());
+                if changed_elsewhere {
+                    self.workspace = saved;
+                    self.relink();
+                }
+            }
+            Err(error) => self.problems.push(error.to_string()),
         }
+    }
+
+    /// Saves the workspace to `file` from now on, replacing what is there.
+    pub fn save_as(&mut self, file: PathBuf) {
+        self.on_disk = Workspace::load(&file, OutsideFolder::Allow).ok();
+        self.file = file;
+        self.save();
     }
 
     fn relink(&mut self) {
