@@ -158,9 +158,11 @@ fn piece() -> impl Strategy<Value = String> {
         .iter()
         .flat_map(|&(_, open, close)| [open.to_string(), close.to_string()]);
     let all: Vec<String> = repeated.chain(nested).collect();
-    (prop::sample::select(all), 1..200usize).prop_map(|(piece, times)| piece.repeat(times))
+    (prop::sample::select(all), 1..100usize).prop_map(|(piece, times)| piece.repeat(times))
 }
 
+/// Up to 5 × 99 pieces of at most 22 chars: with the figure and its filler the
+/// text stays within one piece of the extractor (16,384 chars) around the figure.
 fn padding() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..6).prop_map(|pieces| pieces.concat())
 }
@@ -174,7 +176,7 @@ proptest! {
     fn shapes_far_away_do_not_change_a_figure(before in padding(), after in padding()) {
         let near = filler(2 * REACH);
         let expected = probe(&format!("{near}{PROBE}{near}"), "10");
-        let padded = format!("{before}。{near}{PROBE}{near}{after}");
+        let padded = format!("{before}{near}{PROBE}{near}{after}");
         let found = probe(&padded, "10");
         prop_assert_eq!(found.as_ref().map(|i| &i.metric), expected.as_ref().map(|i| &i.metric));
         prop_assert_eq!(found.map(|i| i.span), expected.map(|i| i.span));

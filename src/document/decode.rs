@@ -14,7 +14,7 @@ use std::fmt;
 use std::path::Path;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE};
 use serde::Serialize;
 
 use crate::error::LoadError;
@@ -131,11 +131,15 @@ const BIG5_CHOICE: Choice = (BIG5, "Big5");
 const CONTROL_SHARE_DIVISOR: usize = 10;
 
 /// A file that is UTF-8 but for at most one damaged place in this many bytes
-/// (and at least one place, however short the file) is read as UTF-8 with
-/// the bad bytes replaced. A place is a run of invalid bytes no longer than
-/// [`MAX_DAMAGED_RUN`]: one bad byte inside a Chinese char makes its other
-/// bytes invalid too.
-pub const INVALID_UTF8_DIVISOR: usize = 10_000;
+/// (and at least [`MIN_DAMAGED_PLACES`], however short the file) is read as
+/// UTF-8 with the bad bytes replaced. A place is a run of invalid bytes no
+/// longer than [`MAX_DAMAGED_RUN`]: one bad byte inside a Chinese char makes
+/// its other bytes invalid too. GB18030 or Big5 text read as UTF-8 is damaged
+/// every few bytes, and is tried (strictly) before this anyway.
+pub const INVALID_UTF8_DIVISOR: usize = 1_000;
+
+/// Damaged places tolerated in a short file (if it has 100 bytes for each).
+pub const MIN_DAMAGED_PLACES: usize = 8;
 
 /// The longest run of invalid bytes counted as one damaged char: the length
 /// of the longest UTF-8 sequence.
@@ -199,6 +203,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
         return Err(DecodeProblem::Empty);
     }
     Ok(decoded)
+}
+
+/// As [`decode`], taking the bytes over: a plain UTF-8 file (the common
+/// case) becomes the text without a copy, so a report is never held twice.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeProblem> {
+    let plain_utf8 = magic_number(&bytes).is_none()
+        && ![UTF8_BOM, UTF16LE_BOM, UTF16BE_BOM, UTF32BE_BOM]
+            .iter()
+            .any(|bom| bytes.starts_with(bom))
+        && !bytes.contains(&0)
+        && std::str::from_utf8(&bytes).is_ok();
+    if !plain_utf8 {
+        return decode(&bytes);
+    }
+    check_bytes_are_text(&bytes)?;
+    let text = String::from_utf8(bytes).map_err(|_| DecodeProblem::Undecidable(None))?;
+    if text.trim().is_empty() {
+        return Err(DecodeProblem::Empty);
+    }
+    Ok(Decoded {
+        text,
+        encoding: "UTF-8",
+        warnings: Vec::new(),
+    })
 }
 
 /// What the bytes look like, if they start with a known binary signature.
@@ -297,8 +325,8 @@ fn decode_unmarked(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
 }
 
 /// Decodes `bytes[start..]` as UTF-8 named `name`. Invalid bytes, if in at
-/// most one damaged place per [`INVALID_UTF8_DIVISOR`] bytes (at least one
-/// allowed), are replaced by U+FFFD and reported with their places in
+/// most one damaged place per [`INVALID_UTF8_DIVISOR`] bytes (at least
+/// [`MIN_DAMAGED_PLACES`] allowed), are replaced by U+FFFD and reported with their places in
 /// `bytes`; more make the file undecidable, naming the first.
 fn decode_mostly_utf8(
     bytes: &[u8],
@@ -306,7 +334,11 @@ fn decode_mostly_utf8(
     name: &'static str,
 ) -> Result<Decoded, DecodeProblem> {
     let body = bytes.get(start..).unwrap_or_default();
-    let allowed = (bytes.len() / INVALID_UTF8_DIVISOR).max(1);
+    // At least MIN_DAMAGED_PLACES, but never more than one byte in a hundred of a short file.
+    let allowed = (bytes.len() / INVALID_UTF8_DIVISOR)
+        .max(MIN_DAMAGED_PLACES)
+        .min(bytes.len() / 100)
+        .max(1);
     let runs = invalid_utf8_runs(body, start, allowed + 1);
     let offsets: Vec<usize> = runs.iter().map(|&(offset, _)| offset).collect();
     if runs.len() > allowed || runs.iter().any(|&(_, len)| len > MAX_DAMAGED_RUN) {
@@ -380,11 +412,32 @@ fn guess_legacy(bytes: &[u8]) -> Choice {
     }
 }
 
+/// Bytes decoded at a time: the text grows by what each piece needs, not by
+/// the worst case of the whole file at once (three times a GB18030 file).
+const DECODE_PIECE_BYTES: usize = 64 * 1024;
+
 /// Decodes `bytes` (no BOM) with `choice`, or `None` if any sequence is malformed.
 fn decode_with((encoding, name): Choice, bytes: &[u8]) -> Option<Decoded> {
-    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    // Chinese text grows by half from two bytes a char to three.
+    let mut text = String::with_capacity(bytes.len().saturating_add(bytes.len() / 2));
+    let mut rest = bytes;
+    loop {
+        let piece = &rest[..rest.len().min(DECODE_PIECE_BYTES)];
+        let last = piece.len() == rest.len();
+        text.reserve(decoder.max_utf8_buffer_length_without_replacement(piece.len())?);
+        let (result, read) = decoder.decode_to_string_without_replacement(piece, &mut text, last);
+        match result {
+            DecoderResult::Malformed(..) => return None,
+            DecoderResult::InputEmpty | DecoderResult::OutputFull => rest = &rest[read..],
+        }
+        if last && rest.is_empty() {
+            break;
+        }
+    }
+    text.shrink_to_fit();
     Some(Decoded {
-        text: text.into_owned(),
+        text,
         encoding: name,
         warnings: Vec::new(),
     })
@@ -513,7 +566,7 @@ mod tests {
 
     #[test]
     fn bad_bytes_in_a_row_are_one_place() {
-        // 60,000 bytes of UTF-8 allow 6 bad ones.
+        // 60,000 bytes of UTF-8 allow 60 damaged places.
         let good = "报告".repeat(10_000);
         let bytes = [b"\xE4\xB8\xFF", good.as_bytes(), b"\n\xFF"].concat();
         let decoded = ok(&bytes);
@@ -767,5 +820,31 @@ mod tests {
             let message = problem.into_error(path).to_string();
             assert!(message.contains("dir/report.txt"), "{message}");
         }
+    }
+
+    #[test]
+    fn decoding_owned_bytes_gives_what_decoding_borrowed_ones_gives() {
+        let report = "全年新增高新技术企业60家。\n";
+        let (gbk, _, _) = GB18030.encode(report);
+        let inputs: Vec<Vec<u8>> = vec![
+            report.as_bytes().to_vec(),
+            [UTF8_BOM, report.as_bytes()].concat(),
+            gbk.into_owned(),
+            b"  \n".to_vec(),
+            b"a\x00b".to_vec(),
+            b"\x89PNG\r\n\x1a\n".to_vec(),
+        ];
+        for bytes in inputs {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn a_legacy_file_decoded_in_pieces_keeps_a_char_split_between_pieces() {
+        let report = "报".repeat(DECODE_PIECE_BYTES);
+        let (gbk, _, _) = GB18030.encode(&report);
+        let odd = [b"a", gbk.as_ref()].concat();
+        let decoded = decode_with(GB18030_CHOICE, &odd).map(|d| d.text);
+        assert_eq!(decoded, Some(format!("a{report}")));
     }
 }

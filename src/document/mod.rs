@@ -101,7 +101,9 @@ impl Document {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        Self::from_bytes(&name, &bytes).map_err(|e| e.with_path(path))
+        // The bytes become the text (UTF-8) or are freed once decoded, before structuring.
+        let decoded = decode::decode_owned(bytes).map_err(|problem| problem.into_error(path))?;
+        Ok(Self::from_decoded(&name, decoded))
     }
 
     /// Decodes `bytes` (any supported encoding) and structures the text.
@@ -109,14 +111,24 @@ impl Document {
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, LoadError> {
         let decoded =
             decode::decode(bytes).map_err(|problem| problem.into_error(Path::new(name)))?;
-        let mut doc = Self::from_text(name, &decoded.text);
+        Ok(Self::from_decoded(name, decoded))
+    }
+
+    /// Structures decoded text, keeping its encoding and warnings.
+    fn from_decoded(name: &str, decoded: decode::Decoded) -> Self {
+        let mut doc = Self::from_string(name, decoded.text);
         doc.encoding = decoded.encoding.to_string();
         doc.warnings = decoded.warnings;
-        Ok(doc)
+        doc
     }
 
     /// Structures text that is already decoded (encoding reported as UTF-8).
     pub fn from_text(name: &str, text: &str) -> Self {
+        Self::from_string(name, text.to_string())
+    }
+
+    /// Structures `text`, taking it over rather than copying it.
+    fn from_string(name: &str, text: String) -> Self {
         let text = normalize_line_endings(text);
         let analysis = structure::analyse(&text);
         Self {
@@ -141,11 +153,11 @@ impl Document {
     }
 }
 
-/// Turns `\r\n` and lone `\r` into `\n`.
-pub fn normalize_line_endings(text: &str) -> String {
+/// Turns `\r\n` and lone `\r` into `\n`; text without `\r` is returned as it is.
+pub fn normalize_line_endings(mut text: String) -> String {
     if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
+    text.shrink_to_fit();
+    text
 }

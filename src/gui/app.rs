@@ -19,6 +19,7 @@ use crate::gui::targets::loader::WorkspaceLoader;
 use crate::gui::targets::state::TargetsState;
 use crate::gui::view::DocView;
 use crate::gui::{fonts, SAMPLE_NAME, SAMPLE_TEXT};
+use crate::tracking::{OutsideFolder, Workspace};
 
 /// How long a revealed indicator flashes, in seconds.
 pub const FLASH_SECONDS: f64 = 1.5;
@@ -240,6 +241,9 @@ impl ReportLensApp {
     pub(crate) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         match command {
+            Command::Open(path) if Workspace::is_workspace_file(&path) => {
+                self.open_workspace_file(&path, OutsideFolder::Refuse, ctx);
+            }
             Command::Open(path) => self.open(path, ctx),
             Command::OpenDialog => {
                 if let Some(path) = pick_file() {

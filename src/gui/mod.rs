@@ -32,6 +32,8 @@ pub use targets::state::TargetsState;
 
 use std::path::PathBuf;
 
+use crate::tracking::{OutsideFolder, Workspace};
+
 /// Name of the bundled sample report (the 2021 plan of Wuchang district).
 pub const SAMPLE_NAME: &str = "武昌区2021年国民经济和社会发展计划（示例）.txt";
 
@@ -39,7 +41,8 @@ pub const SAMPLE_NAME: &str = "武昌区2021年国民经济和社会发展计划
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/sample-wuchang-2021-plan.txt");
 
 /// Opens the window on the first of `paths`, or on the bundled sample when
-/// there is none; two or more paths are also opened together as a workspace.
+/// there is none; two or more paths are also opened together as a workspace,
+/// and a single workspace file opens that workspace.
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -59,6 +62,13 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default();
             let mut app = ReportLensApp::new(settings);
+            if let [file] = paths.as_slice() {
+                if Workspace::is_workspace_file(file) {
+                    app.open_sample();
+                    app.open_workspace_file(file, OutsideFolder::Refuse, &cc.egui_ctx);
+                    return Ok(Box::new(app));
+                }
+            }
             match paths.first() {
                 Some(path) => app.open(path.clone(), &cc.egui_ctx),
                 None => app.open_sample(),

@@ -244,13 +244,13 @@ fn tell_apart_same_names(reports: &mut [OpenReport]) {
     }
 }
 
-/// A report of the workspace, opened: where it is, its document and its tracking view.
+/// A report of the workspace, opened: where it is and its tracking view
+/// (the document itself is not kept: a workspace of many large reports
+/// holds only their indicators and blocks).
 #[derive(Debug, Clone)]
 pub struct OpenReport {
     /// Where it was read from.
     pub path: PathBuf,
-    /// The document.
-    pub doc: Document,
     /// Its identity and indicators, for linking.
     pub tracked: TrackedReport,
     /// True when the reader set its identity rather than detection.
@@ -266,7 +266,6 @@ impl OpenReport {
         let tracked = TrackedReport::new(&doc.name, info, &doc, indicators);
         Self {
             path,
-            doc,
             tracked,
             edited,
         }

@@ -44,6 +44,19 @@ impl Workspace {
         Ok(workspace.joined_to(folder))
     }
 
+    /// True when `path` is a workspace file (by its `format` field), so that
+    /// opening it opens the workspace rather than showing its JSON as a report.
+    pub fn is_workspace_file(path: &Path) -> bool {
+        #[derive(serde::Deserialize)]
+        struct Format {
+            format: String,
+        }
+        read_regular(path, MAX_WORKSPACE_BYTES)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Format>(&bytes).ok())
+            .is_some_and(|f| f.format == FORMAT)
+    }
+
     /// Saves the workspace to `path` (all or nothing) and returns what was
     /// written. Under the file's lock, what is on disk is merged in first:
     /// reports, identities and decisions another program added since `base`
