@@ -122,14 +122,32 @@ fn track_outputs_never_replace_notes_files() {
 #[test]
 fn export_never_writes_over_the_recovery_file_or_the_backup() {
     let dir = reports();
-    for notes in notes_files(dir.path(), "plan.txt").into_iter().skip(1) {
-        let name = notes
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let out = reportlens_in(dir.path(), &["export", "plan.txt", "-o", &name]);
+    let report = dir.path().join("plan.txt");
+    let doc = Document::open(&report).unwrap_or_else(|e| panic!("{e}"));
+    let mut notes = NotesFile::open(Some(&report), &doc, &dir.path().join("data")).notes;
+    // Two saves: a real sidecar and its backup.
+    for end in [12, 14] {
+        notes
+            .save(&[highlight(&doc, 10, end)])
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let sidecar = dir.path().join("plan.txt.reportlens.json");
+    let recovery = dir
+        .path()
+        .join("plan.txt.reportlens.recovery-2026-01-01T000000Z.json");
+    fs::copy(&sidecar, &recovery).unwrap_or_else(|e| panic!("{e}"));
+    for name in [
+        "plan.txt.reportlens.json.bak",
+        "plan.txt.reportlens.recovery-2026-01-01T000000Z.json",
+    ] {
+        let before = read(&dir.path().join(name));
+        let out = reportlens_in(dir.path(), &["export", "plan.txt", "-o", name]);
         assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
-        assert_eq!(read(&notes), format!("notes in {name}").as_bytes());
+        assert_eq!(
+            read(&dir.path().join(name)),
+            before,
+            "{name} was written over"
+        );
     }
 }
 
@@ -142,7 +160,7 @@ fn track_output_and_saved_workspace_cannot_be_one_file() {
             "track",
             "plan.txt",
             "-o",
-            "ws.json",
+            "./ws.json",
             "--save-workspace",
             "ws.json",
         ],
@@ -433,19 +451,39 @@ fn a_workspace_naming_files_outside_its_folder_is_refused_unless_allowed() {
 
 #[cfg(unix)]
 #[test]
-fn a_workspace_naming_a_device_is_refused_without_reading_it() {
+fn a_workspace_naming_a_pipe_in_its_folder_is_refused_without_waiting() {
     let dir = reports();
-    workspace_naming(dir.path(), "/dev/zero");
-    let out = reportlens_in(
-        dir.path(),
-        &["track", "--workspace", "ws/ws.json", "--allow-outside"],
-    );
+    let file = workspace_naming(dir.path(), "pipe.txt");
+    let pipe = file.with_file_name("pipe.txt");
+    let made = Command::new("mkfifo").arg(&pipe).status();
+    assert!(made.is_ok_and(|s| s.success()));
+    let out = reportlens_within(dir.path(), &["track", "--workspace", "ws/ws.json"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("not a regular file"),
         "{}",
         stderr(&out)
     );
+}
+
+/// Runs the binary in `dir`, failing the test (not hanging it) if it runs over 20 s.
+fn reportlens_within(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reportlens"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start reportlens: {e}"));
+    let started = std::time::Instant::now();
+    while child.try_wait().ok().flatten().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("reportlens {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -458,6 +496,13 @@ fn markdown_exports_carry_no_html_and_no_smuggled_blocks() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let markdown = String::from_utf8_lossy(&out.stdout);
     assert!(!markdown.contains('<'), "{markdown}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::copy(root.join(PLAN), dir.path().join("<script>plan.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = reportlens_in(dir.path(), &["track", "<script>plan.txt", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let targets = String::from_utf8_lossy(&out.stdout);
+    assert!(!targets.contains("<script>"), "{targets}");
 
     let doc = Document::open(&report).unwrap_or_else(|e| panic!("{e}"));
     let note = Annotation {
