@@ -333,3 +333,38 @@ fn json_lists_the_reports_and_the_six_main_targets_with_their_statuses() {
     assert_eq!(investment["links"][0]["text"], INVESTMENT_FIGURE);
     assert_eq!(investment["links"][0]["comparison"]["type"], "completion");
 }
+
+/// A workbook cell as the CSV export writes it.
+fn as_csv(cell: &Data) -> String {
+    match cell {
+        Data::String(text) => reportlens::export::neutralize_formula(text).into_owned(),
+        Data::Float(x) => x.to_string(),
+        Data::Int(n) => n.to_string(),
+        Data::Bool(yes) => yes.to_string(),
+        Data::Empty => String::new(),
+        other => panic!("unexpected cell {other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_targets_sheet_has_the_csv_rows_in_the_same_order() {
+    let reports = [booby_trapped_plan(), open(MID_YEAR)];
+    let (csv_header, records) = read_csv(&export(&reports, TargetsFormat::Csv));
+    let sheet = Workbook::of(&reports).sheet("目标 Targets");
+    assert_eq!(header(&sheet), csv_header);
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .skip(1)
+        .map(|row| {
+            (0..csv_header.len())
+                .map(|col| row.get(col).map(as_csv).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    let csv_rows: Vec<Vec<String>> = records
+        .iter()
+        .map(|r| r.iter().map(String::from).collect())
+        .collect();
+    assert!(rows.len() > 40, "{} rows", rows.len());
+    assert_eq!(rows, csv_rows);
+}

@@ -1,11 +1,12 @@
 //! The target table: every target of a workspace with the figures later
 //! reports give on it, as records shared by all formats, and written as CSV
 //! (one row per target and figure), Markdown (a table per report that sets
-//! targets) and JSON. The workbook in `xlsx.rs` lays out the same cells.
+//! targets) and JSON, each target made as it is written, never a table of
+//! them all first. The workbook in `xlsx.rs` lays out the same cells.
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::export::markdown::escape_cell;
 use crate::export::{neutralize_formula, targets_xlsx, TargetsFormat};
@@ -95,11 +96,28 @@ struct ReportRecord<'a> {
 }
 
 /// The JSON export.
-#[derive(Debug, Serialize)]
+#[derive(Serialize)]
 struct TargetsExport<'a> {
     summary: String,
     reports: Vec<ReportRecord<'a>>,
-    targets: Vec<TargetRecord<'a>>,
+    targets: Targets<'a>,
+}
+
+/// The targets of the JSON export, serialised one record at a time as they
+/// are written, so that no list of every record is built first.
+struct Targets<'a> {
+    reports: &'a [OpenReport],
+    rows: &'a [TargetRow],
+}
+
+impl Serialize for Targets<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.rows
+                .iter()
+                .filter_map(|row| target_record(self.reports, row)),
+        )
+    }
 }
 
 /// The target table of `rows` (linked from `reports`, in the same order) in `format`, as file bytes.
@@ -111,9 +129,7 @@ pub fn targets_bytes(
     match format {
         TargetsFormat::Md => Ok(targets_markdown(reports, rows).into_bytes()),
         TargetsFormat::Csv => targets_csv(reports, rows).map_err(|e| e.to_string()),
-        TargetsFormat::Json => targets_json(reports, rows)
-            .map(|json| format!("{json}\n").into_bytes())
-            .map_err(|e| e.to_string()),
+        TargetsFormat::Json => targets_json_bytes(reports, rows).map_err(|e| e.to_string()),
         TargetsFormat::Xlsx => targets_xlsx(reports, rows).map_err(|e| e.to_string()),
     }
 }
@@ -177,12 +193,27 @@ pub fn targets_json(
     reports: &[OpenReport],
     rows: &[TargetRow],
 ) -> Result<String, serde_json::Error> {
-    let export = TargetsExport {
+    serde_json::to_string_pretty(&targets_export(reports, rows))
+}
+
+/// The JSON export as file bytes, ending in a newline, written straight
+/// into the buffer returned.
+fn targets_json_bytes(
+    reports: &[OpenReport],
+    rows: &[TargetRow],
+) -> Result<Vec<u8>, serde_json::Error> {
+    let mut out = Vec::new();
+    serde_json::to_writer_pretty(&mut out, &targets_export(reports, rows))?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+fn targets_export<'a>(reports: &'a [OpenReport], rows: &'a [TargetRow]) -> TargetsExport<'a> {
+    TargetsExport {
         summary: summary(rows),
         reports: reports.iter().map(report_record).collect(),
-        targets: target_records(reports, rows),
-    };
-    serde_json::to_string_pretty(&export)
+        targets: Targets { reports, rows },
+    }
 }
 
 fn report_record(report: &OpenReport) -> ReportRecord<'_> {
@@ -276,28 +307,39 @@ pub(crate) const TARGET_COLUMNS: [&str; 30] = [
     "link_confirmed",
 ];
 
-/// The cells of the target table: one row per target and figure reported on
-/// it, and one row with empty link cells for a target nothing reports on.
-pub(crate) fn target_table<'a>(records: &'a [TargetRecord<'a>]) -> Vec<Vec<Cell<'a>>> {
-    records
+/// The rows of cells of the target table of `rows` (linked from `reports`),
+/// made one target at a time as they are consumed: one row per target and
+/// figure reported on it, and one row with empty link cells for a target
+/// nothing reports on. Rows that name no report of `reports` are left out.
+pub(crate) fn target_table<'a>(
+    reports: &'a [OpenReport],
+    rows: &'a [TargetRow],
+) -> impl Iterator<Item = Vec<Cell<'a>>> + 'a {
+    rows.iter()
+        .filter_map(|row| target_record(reports, row))
+        .flat_map(|record| record_rows(&record))
+}
+
+/// The rows of the target table for one target.
+fn record_rows<'a>(record: &TargetRecord<'a>) -> Vec<Vec<Cell<'a>>> {
+    let target = target_cells(record);
+    if record.links.is_empty() {
+        let mut row = target;
+        row.resize(TARGET_COLUMNS.len(), Cell::Empty);
+        return vec![row];
+    }
+    record
+        .links
         .iter()
-        .flat_map(|record| {
-            let target = target_cells(record);
-            let links: Vec<Vec<Cell>> = if record.links.is_empty() {
-                vec![vec![Cell::Empty; TARGET_COLUMNS.len() - target.len()]]
-            } else {
-                record.links.iter().map(link_cells).collect()
-            };
-            links.into_iter().map(move |link| {
-                let mut row = target.clone();
-                row.extend(link);
-                row
-            })
+        .map(|link| {
+            let mut row = target.clone();
+            row.extend(link_cells(link));
+            row
         })
         .collect()
 }
 
-fn target_cells<'a>(t: &'a TargetRecord<'a>) -> Vec<Cell<'a>> {
+fn target_cells<'a>(t: &TargetRecord<'a>) -> Vec<Cell<'a>> {
     vec![
         Cell::text(t.report),
         Cell::text(t.region),
@@ -320,7 +362,7 @@ fn target_cells<'a>(t: &'a TargetRecord<'a>) -> Vec<Cell<'a>> {
     ]
 }
 
-fn link_cells<'a>(l: &'a LinkRecord<'a>) -> Vec<Cell<'a>> {
+fn link_cells<'a>(l: &LinkRecord<'a>) -> Vec<Cell<'a>> {
     vec![
         Cell::text(l.report),
         Cell::text(l.text),
@@ -355,12 +397,12 @@ fn comparison_name(comparison: &Comparison) -> &'static str {
     }
 }
 
-/// CSV with a UTF-8 byte-order mark, one row per target and figure, every text cell formula-safe.
+/// CSV with a UTF-8 byte-order mark, one row per target and figure, every
+/// text cell formula-safe, each row written into the buffer as it is made.
 pub fn targets_csv(reports: &[OpenReport], rows: &[TargetRow]) -> Result<Vec<u8>, csv::Error> {
-    let records = target_records(reports, rows);
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(TARGET_COLUMNS)?;
-    for row in target_table(&records) {
+    for row in target_table(reports, rows) {
         writer.write_record(row.iter().map(Cell::to_csv))?;
     }
     writer
@@ -369,22 +411,23 @@ pub fn targets_csv(reports: &[OpenReport], rows: &[TargetRow]) -> Result<Vec<u8>
 }
 
 /// The summary line, then a table per report that sets targets: metric,
-/// target, status, completion and the quoted evidence with its report.
+/// target, status, completion and the quoted evidence with its report; each
+/// row written into the text as it is made.
 pub fn targets_markdown(reports: &[OpenReport], rows: &[TargetRow]) -> String {
     let mut out = format!("{}\n", summary(rows));
     for (index, report) in reports.iter().enumerate() {
-        let own: Vec<TargetRecord> = rows
+        let mut own = rows
             .iter()
             .filter(|row| row.target.report == index)
             .filter_map(|row| target_record(reports, row))
-            .collect();
-        if own.is_empty() {
+            .peekable();
+        if own.peek().is_none() {
             continue;
         }
         out.push_str(&markdown_heading(report));
         out.push_str("| 指标 | 目标 | 状态 | 完成度 | 依据 |\n|---|---|---|---|---|\n");
-        for record in &own {
-            out.push_str(&markdown_row(record));
+        for record in own {
+            out.push_str(&markdown_row(&record));
         }
     }
     out

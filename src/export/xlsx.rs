@@ -4,10 +4,11 @@
 //! every report. Headers are bold and frozen, with filters, and columns are
 //! as wide as their text (a Chinese character counts twice). Text is always
 //! written as a string cell, so nothing in a report can become a formula.
+//! Rows are written one at a time as they are made, never collected first.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use crate::export::targets::{target_records, target_table, Cell, TARGET_COLUMNS};
+use crate::export::targets::{target_table, Cell, TARGET_COLUMNS};
 use crate::indicators::Indicator;
 use crate::tracking::{OpenReport, TargetRow};
 
@@ -58,28 +59,61 @@ impl Formats {
 
 /// The workbook of the target table of `rows` (linked from `reports`, in the same order).
 pub fn targets_xlsx(reports: &[OpenReport], rows: &[TargetRow]) -> Result<Vec<u8>, XlsxError> {
-    let records = target_records(reports, rows);
+    without_panics(|| workbook(reports, rows))
+}
+
+/// Runs `write`, turning a panic of the workbook writer into an error:
+/// rust_xlsxwriter panics, instead of failing, when it cannot write a sheet's
+/// temporary file in constant-memory mode (a full disk), and that must fail
+/// the export, not bring the program down.
+fn without_panics(
+    write: impl FnOnce() -> Result<Vec<u8>, XlsxError>,
+) -> Result<Vec<u8>, XlsxError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(write)).unwrap_or_else(|_| {
+        Err(XlsxError::IoError(std::io::Error::other(
+            "a temporary file of the workbook could not be written (is the disk full?)",
+        )))
+    })
+}
+
+fn workbook(reports: &[OpenReport], rows: &[TargetRow]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let targets = workbook.add_worksheet().set_name(TARGETS_SHEET)?;
-    write_table(targets, &TARGET_COLUMNS, &target_table(&records))?;
-    let indicators = workbook.add_worksheet().set_name(INDICATORS_SHEET)?;
-    write_table(indicators, &INDICATOR_COLUMNS, &indicator_table(reports))?;
+    let formats = Formats::new();
+    let targets = new_sheet(&mut workbook, TARGETS_SHEET)?;
+    write_table(
+        targets,
+        &formats,
+        &TARGET_COLUMNS,
+        target_table(reports, rows),
+    )?;
+    let indicators = new_sheet(&mut workbook, INDICATORS_SHEET)?;
+    write_table(
+        indicators,
+        &formats,
+        &INDICATOR_COLUMNS,
+        indicator_table(reports),
+    )?;
     workbook.save_to_buffer()
 }
 
+/// A new sheet named `name`, which keeps only the row being written in
+/// memory and the rows before it in a temporary file.
+fn new_sheet<'w>(workbook: &'w mut Workbook, name: &str) -> Result<&'w mut Worksheet, XlsxError> {
+    workbook
+        .add_worksheet_with_constant_memory()?
+        .set_name(name)
+}
+
 /// Every indicator of every report, one row each, in report and document order.
-fn indicator_table(reports: &[OpenReport]) -> Vec<Vec<Cell<'_>>> {
-    reports
-        .iter()
-        .flat_map(|report| {
-            let name = report.tracked.name.as_str();
-            report
-                .tracked
-                .indicators
-                .iter()
-                .map(move |indicator| indicator_cells(name, indicator))
-        })
-        .collect()
+fn indicator_table(reports: &[OpenReport]) -> impl Iterator<Item = Vec<Cell<'_>>> {
+    reports.iter().flat_map(|report| {
+        let name = report.tracked.name.as_str();
+        report
+            .tracked
+            .indicators
+            .iter()
+            .map(move |indicator| indicator_cells(name, indicator))
+    })
 }
 
 fn indicator_cells<'a>(report: &'a str, i: &'a Indicator) -> Vec<Cell<'a>> {
@@ -104,26 +138,30 @@ fn indicator_cells<'a>(report: &'a str, i: &'a Indicator) -> Vec<Cell<'a>> {
     ]
 }
 
-/// Writes a bold frozen header row over `rows`, with filters and fitted widths.
-fn write_table(
+/// Writes a bold frozen header row, then `rows` in order, each as it comes,
+/// then filters over them and widths fitted to them.
+fn write_table<'a>(
     sheet: &mut Worksheet,
+    formats: &Formats,
     headers: &[&str],
-    rows: &[Vec<Cell>],
+    rows: impl Iterator<Item = Vec<Cell<'a>>>,
 ) -> Result<(), XlsxError> {
-    let formats = Formats::new();
     for (col, header) in headers.iter().enumerate() {
         sheet.write_string_with_format(0, column(col)?, *header, &formats.header)?;
     }
-    for (index, row) in rows.iter().enumerate() {
-        let at = row_number(index + 1)?;
+    let mut widths = ColumnWidths::new(headers);
+    let mut last_row = 0;
+    for (index, row) in rows.enumerate() {
+        last_row = row_number(index + 1)?;
         for (col, cell) in row.iter().enumerate() {
-            write_cell(sheet, at, column(col)?, cell, &formats)?;
+            write_cell(sheet, last_row, column(col)?, cell, formats)?;
         }
+        widths.fit(&row);
     }
     let last_column = column(headers.len().saturating_sub(1))?;
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, row_number(rows.len())?, last_column)?;
-    for (col, width) in column_widths(headers, rows).into_iter().enumerate() {
+    sheet.autofilter(0, 0, last_row, last_column)?;
+    for (col, width) in widths.finish().into_iter().enumerate() {
         sheet.set_column_width(column(col)?, width)?;
     }
     Ok(())
@@ -151,21 +189,31 @@ fn write_cell(
     Ok(())
 }
 
-/// The width of each column: its widest cell or header, within [`COLUMN_WIDTH`].
-fn column_widths(headers: &[&str], rows: &[Vec<Cell>]) -> Vec<f64> {
-    headers
-        .iter()
-        .enumerate()
-        .map(|(col, header)| {
-            let widest = rows
-                .iter()
-                .filter_map(|row| row.get(col))
-                .map(cell_width)
-                .fold(text_width(header), f64::max);
+/// The width of each column, kept up as rows are written: its widest cell
+/// or header.
+struct ColumnWidths(Vec<f64>);
+
+impl ColumnWidths {
+    /// The widths of the headers alone.
+    fn new(headers: &[&str]) -> Self {
+        Self(headers.iter().map(|header| text_width(header)).collect())
+    }
+
+    /// Widens the columns that `row` needs wider.
+    fn fit(&mut self, row: &[Cell]) {
+        for (widest, cell) in self.0.iter_mut().zip(row) {
+            *widest = widest.max(cell_width(cell));
+        }
+    }
+
+    /// The widths to set, within [`COLUMN_WIDTH`].
+    fn finish(self) -> Vec<f64> {
+        self.0
+            .into_iter()
             // Room for the filter button beside the header.
-            (widest + 2.0).clamp(COLUMN_WIDTH.0, COLUMN_WIDTH.1)
-        })
-        .collect()
+            .map(|widest| (widest + 2.0).clamp(COLUMN_WIDTH.0, COLUMN_WIDTH.1))
+            .collect()
+    }
 }
 
 fn cell_width(cell: &Cell) -> f64 {
@@ -221,11 +269,10 @@ mod tests {
     #[test]
     fn columns_fit_their_widest_cell_within_bounds() {
         let long_heading = "很长的章节标题".repeat(10);
-        let rows = vec![
-            vec![Cell::text("全社会固定资产投资"), Cell::Share(0.5)],
-            vec![Cell::text(&long_heading), Cell::Empty],
-        ];
-        assert_eq!(column_widths(&["a", "completion"], &rows), vec![50.0, 12.0]);
-        assert_eq!(column_widths(&["a"], &[]), vec![6.0]);
+        let mut widths = ColumnWidths::new(&["a", "completion"]);
+        widths.fit(&[Cell::text("全社会固定资产投资"), Cell::Share(0.5)]);
+        widths.fit(&[Cell::text(&long_heading), Cell::Empty]);
+        assert_eq!(widths.finish(), vec![50.0, 12.0]);
+        assert_eq!(ColumnWidths::new(&["a"]).finish(), vec![6.0]);
     }
 }
