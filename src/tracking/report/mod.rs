@@ -1,10 +1,19 @@
 //! What a report is, for tracking: its kind (plan, execution report, work
 //! report, news digest), region, issuing body and year, detected from its
-//! title, metadata and opening lines, and editable by the user.
+//! title, dateline and opening lines, and editable by the user.
+//!
+//! Detection reads a cleaned copy of the opening ([`head`]: simplified,
+//! converter pinyin and PDF spaces removed), then the kind ([`kind`]), the
+//! region against a gazetteer of China's administrative divisions
+//! ([`gazetteer`], [`region`]) and the year ([`year`]); each is unknown
+//! (empty, None) where the text does not say.
 
-use std::sync::LazyLock;
+mod gazetteer;
+mod head;
+mod kind;
+mod region;
+mod year;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -73,35 +82,21 @@ pub struct ReportInfo {
     pub year: Option<i32>,
 }
 
-/// How many opening lines are read to detect the kind and region.
+/// How many opening lines [`opening_lines`] gives.
 const OPENING_LINES: usize = 12;
 
-/// Admin units from province to county, as they open a title or an issuer.
-static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:[\p{Han}]{2,7}?(?:省|自治区|特别行政区))?(?:[\p{Han}]{2,6}?(?:市|自治州|地区|盟|州))?(?:[\p{Han}]{1,6}?(?:区|县|旗|市))?",
-    )
-    .unwrap_or_else(|e| panic!("region pattern is valid: {e}"))
-});
-
 impl ReportInfo {
-    /// Detects the identity of `doc`.
+    /// Detects the identity of `doc` from its opening: the kind from its
+    /// title and lead words, the region it is about (see [`region`]) and
+    /// its year (see [`year`]); the issuer from its metadata.
     pub fn detect(doc: &Document) -> Self {
-        let opening = opening_lines(doc).join("\n");
-        let title = doc.metadata.title.clone().unwrap_or_default();
-        let issuer = doc.metadata.issuer.clone().unwrap_or_default();
+        let head = head::clean_head(&doc.text);
+        let kind = kind::detect_kind(&head);
         Self {
-            kind: detect_kind(
-                &normalize(&title),
-                &normalize(&issuer),
-                &normalize(&opening),
-            ),
-            region: detect_region(&[&title, &issuer, &opening]),
-            issuer,
-            year: doc.metadata.year.or_else(|| {
-                let date = normalize(doc.metadata.date.as_deref().unwrap_or(""));
-                crate::tracking::link::year_in(&date)
-            }),
+            kind,
+            region: region::detect_region(&head),
+            issuer: doc.metadata.issuer.clone().unwrap_or_default(),
+            year: year::detect_year(&head, kind),
         }
     }
 
@@ -160,56 +155,6 @@ pub fn opening_lines(doc: &Document) -> Vec<String> {
         .take(OPENING_LINES)
         .map(|b| slicer.slice(b.span).to_string())
         .collect()
-}
-
-fn detect_kind(title: &str, issuer: &str, opening: &str) -> ReportKind {
-    let says = |words: &[&str], text: &str| words.iter().any(|w| text.contains(w));
-    const EXECUTION: [&str; 3] = ["执行情况", "完成情况", "计划执行"];
-    const WORK: [&str; 1] = ["政府工作报告"];
-    const PLAN: [&str; 3] = ["社会发展计划", "发展计划草案", "年度计划"];
-    const PRESS: [&str; 6] = ["日报", "晚报", "都市报", "新闻", "记者", "融媒体"];
-    for text in [title, opening] {
-        if says(&EXECUTION, text) {
-            return ReportKind::Execution;
-        }
-        if says(&WORK, text) {
-            return ReportKind::WorkReport;
-        }
-        if says(&PLAN, text) {
-            return ReportKind::Plan;
-        }
-    }
-    if says(&PRESS, issuer) || says(&PRESS, opening) {
-        return ReportKind::NewsDigest;
-    }
-    ReportKind::Other
-}
-
-/// The first region named at the start of a title, an issuer or the opening lines.
-fn detect_region(texts: &[&str]) -> String {
-    if texts
-        .iter()
-        .any(|t| normalize(t).contains("全国人民代表大会") || normalize(t).contains("国务院"))
-    {
-        return "全国".into();
-    }
-    texts
-        .iter()
-        .flat_map(|text| text.lines())
-        .filter_map(|line| {
-            let line = line.trim_start_matches(|c: char| !is_han(c));
-            let line = line.strip_prefix("关于").unwrap_or(line);
-            REGION
-                .find(line)
-                .map(|m| m.as_str().to_string())
-                .filter(|r| r.chars().count() >= 2 && !r.starts_with("全区"))
-        })
-        .next()
-        .unwrap_or_default()
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 #[cfg(test)]
