@@ -772,7 +772,8 @@ fn a_workspace_naming_reports_outside_its_folder_asks_before_reading_them() {
         assert!(shows(&harness, "../plan.txt"), "the report is not named");
         assert!(harness.state().targets().is_none(), "read before asking");
         harness.get_by_label(answer).click();
-        harness.run();
+        // The question fades out over a few frames while the workspace opens.
+        harness.run_steps(8);
         let started = Instant::now();
         while harness.state().is_loading() {
             assert!(started.elapsed() < LOAD_TIMEOUT, "still opening");

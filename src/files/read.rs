@@ -90,9 +90,22 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let metadata = file.metadata().map_err(|e| io_error(path, e))?;
     refuse_special(path, metadata.file_type())?;
     check_size(path, metadata.len(), limit)?;
-    let capacity = usize::try_from(metadata.len().min(limit)).unwrap_or(0);
+    read_capped(path, file, metadata.len(), limit)
+}
+
+/// Reads all of `reader` (a file, standard input), named `path` in errors,
+/// into a buffer sized for `expected` bytes. Reads at most one byte over
+/// `limit`, so an endless stream stops too; more than `limit` is too large.
+pub fn read_capped(
+    path: &Path,
+    reader: impl Read,
+    expected: u64,
+    limit: u64,
+) -> Result<Vec<u8>, ReadError> {
+    let capacity = usize::try_from(expected.min(limit)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
-    file.take(limit.saturating_add(1))
+    reader
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(path, e))?;
     check_size(path, bytes.len() as u64, limit)?;
@@ -172,6 +185,25 @@ fn io_error(path: &Path, source: io::Error) -> ReadError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endless_stream_stops_one_byte_over_the_limit() {
+        let error = read_capped(Path::new("-"), io::repeat(b'a'), 0, 1000);
+        assert!(
+            matches!(
+                error,
+                Err(ReadError::TooLarge {
+                    size: 1001,
+                    limit: 1000,
+                    ..
+                })
+            ),
+            "{:?}",
+            error.map(|b| b.len())
+        );
+        let bytes = read_capped(Path::new("-"), &b"report"[..], 0, 1000).ok();
+        assert_eq!(bytes.as_deref(), Some(&b"report"[..]));
+    }
 
     #[test]
     fn reads_a_regular_file() -> io::Result<()> {
