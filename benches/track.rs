@@ -3,17 +3,27 @@
 //! so that every plan has its execution report to link to and 95 others to
 //! rule out. Extraction happens once, outside the timed loop, for
 //! `link_targets/100_reports`; `open_extract_link/100_reports` times the
-//! whole of decode, structure, extract and link for information:
+//! whole of decode, structure, extract and link for information.
+//! `link_targets_scale` links a synthetic plan of 5,000 or 20,000 targets
+//! against its execution report of as many figures (10k and 40k indicators,
+//! every metric a different name, every tenth figure after its restated
+//! target), per indicator, to show that linking grows linearly; the first
+//! run of each is timed once and printed, for code too slow to sample.
 //! `cargo bench --no-default-features --bench track`. Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::sync::LazyLock;
+use std::time::Instant;
 
 mod common;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use reportlens::tracking::{link_targets, OpenReport, ReportInfo, TrackedReport};
-use reportlens::Document;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use reportlens::indicators::normalize::normalize_char;
+use reportlens::indicators::{Category, Kind};
+use reportlens::span::Span;
+use reportlens::tracking::{link_targets, OpenReport, ReportInfo, ReportKind, TrackedReport};
+use reportlens::{Document, Indicator};
 
 /// The districts the fixtures are copied into.
 const DISTRICTS: [&str; 20] = [
@@ -101,5 +111,123 @@ fn bench_linking(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_linking);
+/// Targets in the synthetic plan, and figures in its execution report.
+const SCALES: [usize; 2] = [5_000, 20_000];
+
+/// 300 CJK chars that normalising leaves as they are.
+static CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    ('\u{4E00}'..='\u{9FFF}')
+        .filter(|&c| normalize_char(c) == c)
+        .take(300)
+        .collect()
+});
+
+/// Metric name `n`: two chars of two sets of 150, so that no two names
+/// match or are close.
+fn metric_name(n: usize) -> String {
+    format!("{}{}", CHARS[n / 150 % 150], CHARS[150 + n % 150])
+}
+
+/// An indicator of `kind` for `metric` with the text `text` at char
+/// `start`: a rise of `value` percent.
+fn synthetic(kind: Kind, metric: &str, text: &str, start: usize, value: f64) -> Indicator {
+    let end = start + text.chars().count();
+    Indicator {
+        span: Span { start, end },
+        text: text.to_string(),
+        metric: metric.to_string(),
+        metric_key: metric.to_string(),
+        value: value.to_string(),
+        value_start: end - 2,
+        unit: "%".into(),
+        normalized_value: Some(value),
+        normalized_value_max: None,
+        normalized_unit: "%".into(),
+        qualifier: None,
+        direction: Some("增长".into()),
+        kind,
+        period: (kind != Kind::Target).then(|| "上半年".to_string()),
+        category: Category::Economy,
+        section: String::new(),
+    }
+}
+
+/// A 2021 report of `kind` whose line `n` holds the indicators `line(n)`
+/// gives (kind, metric, text, value), joined by "，".
+fn synthetic_report(
+    kind: ReportKind,
+    lines: usize,
+    line: impl Fn(usize) -> Vec<(Kind, String, String, f64)>,
+) -> TrackedReport {
+    let (mut text, mut chars, mut indicators) = (String::new(), 0, Vec::new());
+    for n in 0..lines {
+        for (at, (kind, metric, written, value)) in line(n).into_iter().enumerate() {
+            let joint = if at == 0 { "" } else { "，" };
+            text.push_str(joint);
+            chars += joint.chars().count();
+            indicators.push(synthetic(kind, &metric, &written, chars, value));
+            text.push_str(&written);
+            chars += written.chars().count();
+        }
+        text.push_str("。\n");
+        chars += 2;
+    }
+    let name = format!("{kind:?}.txt");
+    let info = ReportInfo {
+        kind,
+        region: "武汉市武昌区".into(),
+        issuer: String::new(),
+        year: Some(2021),
+    };
+    TrackedReport::new(&name, info, &Document::from_text(&name, &text), indicators)
+}
+
+/// A plan of `size` targets and its mid-year execution report of `size`
+/// figures, every tenth after its target restated.
+fn synthetic_pair(size: usize) -> Vec<TrackedReport> {
+    let plan = synthetic_report(ReportKind::Plan, size, |n| {
+        let metric = metric_name(n);
+        vec![(Kind::Target, metric.clone(), format!("{metric}增长7%"), 7.0)]
+    });
+    let execution = synthetic_report(ReportKind::Execution, size, |n| {
+        let metric = metric_name(n);
+        let figure = (
+            Kind::Growth,
+            metric.clone(),
+            format!("{metric}同比增长8%"),
+            8.0,
+        );
+        if n % 10 != 0 {
+            return vec![figure];
+        }
+        let target = format!("{metric}预期目标增长7%");
+        let unnamed = (Kind::Growth, String::new(), "上半年增长8%".to_string(), 8.0);
+        vec![(Kind::Target, metric, target, 7.0), unnamed]
+    });
+    vec![plan, execution]
+}
+
+fn bench_scale(c: &mut Criterion) {
+    let mut group = c.benchmark_group("link_targets_scale");
+    group.sample_size(10);
+    for size in SCALES {
+        let reports = synthetic_pair(size);
+        let indicators: usize = reports.iter().map(|r| r.indicators.len()).sum();
+        let started = Instant::now();
+        let rows = link_targets(&reports, &[]);
+        let first = started.elapsed();
+        eprintln!(
+            "{indicators} indicators, {} targets: first run {first:.2?}, {:.3} µs per indicator",
+            rows.len(),
+            first.as_secs_f64() * 1e6 / indicators as f64
+        );
+        group.throughput(Throughput::Elements(indicators as u64));
+        group.bench_function(format!("{}k_indicators", indicators / 1000), |b| {
+            b.iter(|| link_targets(black_box(&reports), &[]).len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_linking, bench_scale);
 criterion_main!(benches);

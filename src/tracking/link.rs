@@ -3,17 +3,23 @@
 //! written, through the synonym lexicon, restated in the same line, or by a
 //! close name with the same unit). Each link carries its evidence and how
 //! sure the match is; the reader's own decisions override the machine's.
+//! Each target looks only at the candidates `tracking::index` finds for it, so that
+//! linking grows with the number of indicators, not with its square.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::indicators::normalize::normalize;
+use crate::indicators::normalize::{normalize, normalize_char};
 use crate::indicators::{Indicator, Kind};
 use crate::tracking::compare::{compare, elapsed_in, is_cap, Comparison, TargetStatus};
 use crate::tracking::report::{opening_lines, ReportInfo, ReportKind};
 use crate::tracking::workspace::{IndicatorKey, LinkDecision, Verdict};
+
+use crate::tracking::index::{self, ReportIndex, Resolver, WorkspaceIndex};
+pub use crate::tracking::index::{LINE_WINDOW, MAX_CLOSE, MAX_NAMED};
 
 /// One report of a workspace, ready to link.
 #[derive(Debug, Clone)]
@@ -144,12 +150,12 @@ fn coverage_of(doc: &crate::document::Document) -> f64 {
 
 /// Links every target of `reports`, applying the reader's `decisions`.
 pub fn link_targets(reports: &[TrackedReport], decisions: &[LinkDecision]) -> Vec<TargetRow> {
-    let regions: Vec<String> = reports.iter().map(|r| r.info.region_key()).collect();
-    let mut rows: Vec<TargetRow> = targets(reports, &regions)
+    let index = WorkspaceIndex::new(reports);
+    let mut rows: Vec<TargetRow> = targets(&index)
         .into_iter()
         .map(|target| {
             let year = target_year(reports, target);
-            let links = year.map_or_else(Vec::new, |y| machine_links(reports, &regions, target, y));
+            let links = year.map_or_else(Vec::new, |y| machine_links(&index, target, y));
             TargetRow {
                 target,
                 year,
@@ -168,10 +174,10 @@ pub fn link_targets(reports: &[TrackedReport], decisions: &[LinkDecision]) -> Ve
 }
 
 /// Every target, except restatements in an execution report of a target
-/// another report of the same region set for the same year. `regions` holds
-/// the region key of each report.
-fn targets(reports: &[TrackedReport], regions: &[String]) -> Vec<IndicatorRef> {
-    let all: Vec<IndicatorRef> = reports
+/// another report of the same region set for the same year.
+fn targets(index: &WorkspaceIndex) -> Vec<IndicatorRef> {
+    index
+        .reports
         .iter()
         .enumerate()
         .flat_map(|(r, report)| {
@@ -185,31 +191,41 @@ fn targets(reports: &[TrackedReport], regions: &[String]) -> Vec<IndicatorRef> {
                     indicator: i,
                 })
         })
-        .collect();
-    all.iter()
-        .copied()
-        .filter(|&t| !is_restatement(reports, regions, t, &all))
+        .filter(|&t| !is_restatement(index, t))
         .collect()
 }
 
-fn is_restatement(
-    reports: &[TrackedReport],
-    regions: &[String],
-    target: IndicatorRef,
-    all: &[IndicatorRef],
-) -> bool {
-    let report = &reports[target.report];
-    if report.info.kind != ReportKind::Execution {
+/// True when `target`, in an execution report, restates a target that a
+/// report of its region other than an execution report set for its year.
+fn is_restatement(index: &WorkspaceIndex, target: IndicatorRef) -> bool {
+    let reports = index.reports;
+    if reports[target.report].info.kind != ReportKind::Execution {
         return false;
     }
     let year = target_year(reports, target);
-    all.iter().any(|&other| {
-        other.report != target.report
-            && reports[other.report].info.kind != ReportKind::Execution
-            && same_region(regions, other.report, target.report)
-            && target_year(reports, other) == year
-            && restates(indicator(reports, other), indicator(reports, target))
-    })
+    let restatement = indicator(reports, target);
+    index
+        .peers(target.report)
+        .iter()
+        .filter(|&&r| r != target.report && reports[r].info.kind != ReportKind::Execution)
+        .any(|&r| {
+            let tables = index.report(r);
+            let close = tables.close(restatement);
+            tables
+                .named(restatement)
+                .into_iter()
+                .chain(close)
+                .map(|i| IndicatorRef {
+                    report: r,
+                    indicator: i,
+                })
+                .any(|other| {
+                    let goal = indicator(reports, other);
+                    goal.kind == Kind::Target
+                        && target_year(reports, other) == year
+                        && restates(goal, restatement)
+                })
+        })
 }
 
 fn indicator(reports: &[TrackedReport], at: IndicatorRef) -> &Indicator {
@@ -239,11 +255,6 @@ pub fn year_in(text: &str) -> Option<i32> {
     })
 }
 
-/// True when reports `a` and `b` are of the same known region, given the region key of each report.
-fn same_region(regions: &[String], a: usize, b: usize) -> bool {
-    !regions[a].is_empty() && regions[a] == regions[b]
-}
-
 /// True when `later`, of the target's region, can report on year `year` of the target.
 fn reports_on(later: &ReportInfo, year: i32) -> bool {
     match later.kind {
@@ -254,62 +265,92 @@ fn reports_on(later: &ReportInfo, year: i32) -> bool {
 }
 
 /// The links the machine finds for `target` in the later reports.
-fn machine_links(
-    reports: &[TrackedReport],
-    regions: &[String],
-    target: IndicatorRef,
-    year: i32,
-) -> Vec<Link> {
-    let goal = indicator(reports, target);
-    let mut links: Vec<Link> = Vec::new();
-    for (r, later) in reports.iter().enumerate() {
-        if r == target.report
-            || !same_region(regions, target.report, r)
-            || !reports_on(&later.info, year)
-        {
-            continue;
-        }
-        let restated = restated_figures(later, goal);
-        let first = links.len();
-        for (i, figure) in later.indicators.iter().enumerate() {
-            let restatement = restated.contains(&i).then_some(Confidence::Restated);
-            let confidence = if figure.kind == Kind::Target {
-                let its_year = figure
-                    .period
-                    .as_deref()
-                    .and_then(year_in)
-                    .or(later.info.year);
-                restatement.filter(|_| its_year == Some(year))
-            } else if reports_year(figure, year, names_year_only(&later.info, year)) {
-                metric_match(goal, figure).or(restatement)
-            } else {
-                None
-            };
-            if let Some(confidence) = confidence {
-                let actual = IndicatorRef {
-                    report: r,
-                    indicator: i,
-                };
-                links.push(machine_link(reports, goal, actual, confidence, year));
-            }
-        }
-        drop_fuzzy_beside_precise(&mut links, first);
+fn machine_links(index: &WorkspaceIndex, target: IndicatorRef, year: i32) -> Vec<Link> {
+    let reports = index.reports;
+    index
+        .peers(target.report)
+        .iter()
+        .filter(|&&r| r != target.report && reports_on(&reports[r].info, year))
+        .flat_map(|&r| links_in(index, target, r, year))
+        .collect()
+}
+
+/// The links for `target` in the later report `r`, in document order. Close
+/// names are only a guess: they are looked for only when the report names
+/// the metric nowhere precisely (exact, synonym or restated).
+fn links_in(index: &WorkspaceIndex, target: IndicatorRef, r: usize, year: i32) -> Vec<Link> {
+    let goal = indicator(index.reports, target);
+    let tables = index.report(r);
+    let (named, close) = (tables.named(goal), tables.close(goal));
+    let restated = restated_figures(tables, goal, &named, &close);
+    let seen = index::sorted_union(named, restated.clone());
+    let precise: Vec<Link> = figure_links(index.reports, goal, r, &seen, &restated, year);
+    if precise.iter().any(|l| l.confidence != Confidence::Fuzzy) {
+        return precise
+            .into_iter()
+            .filter(|l| l.confidence != Confidence::Fuzzy)
+            .collect();
     }
+    let close: Vec<usize> = close
+        .into_iter()
+        .filter(|i| seen.binary_search(i).is_err())
+        .collect();
+    let mut links = precise;
+    links.extend(figure_links(
+        index.reports,
+        goal,
+        r,
+        &close,
+        &restated,
+        year,
+    ));
+    links.sort_by_key(|l| l.actual);
     links
 }
 
-/// Close names are only a guess: when the same report names the metric
-/// precisely (exact, synonym or restated), its fuzzy matches are dropped.
-fn drop_fuzzy_beside_precise(links: &mut Vec<Link>, first: usize) {
-    if links[first..]
+/// The links of `goal` to the `candidates` of report `r` that match it;
+/// `restated` are the figures of `r` that belong to a restatement of it.
+fn figure_links(
+    reports: &[TrackedReport],
+    goal: &Indicator,
+    r: usize,
+    candidates: &[usize],
+    restated: &[usize],
+    year: i32,
+) -> Vec<Link> {
+    let later = &reports[r].info;
+    candidates
         .iter()
-        .any(|l| l.confidence != Confidence::Fuzzy)
-    {
-        let kept: Vec<Link> = links
-            .drain(first..)
-            .filter(|l| l.confidence != Confidence::Fuzzy)
-            .collect();
-        links.extend(kept);
+        .filter_map(|&i| {
+            let figure = &reports[r].indicators[i];
+            let restatement = restated.binary_search(&i).is_ok();
+            let confidence = figure_confidence(goal, figure, later, restatement, year)?;
+            let actual = IndicatorRef {
+                report: r,
+                indicator: i,
+            };
+            Some(machine_link(reports, goal, actual, confidence, year))
+        })
+        .collect()
+}
+
+/// How `figure`, of the later report `later`, matches `goal` for `year`, if
+/// it does; `restated` when it belongs to a restatement of the goal.
+fn figure_confidence(
+    goal: &Indicator,
+    figure: &Indicator,
+    later: &ReportInfo,
+    restated: bool,
+    year: i32,
+) -> Option<Confidence> {
+    let restatement = restated.then_some(Confidence::Restated);
+    if figure.kind == Kind::Target {
+        let its_year = figure.period.as_deref().and_then(year_in).or(later.year);
+        restatement.filter(|_| its_year == Some(year))
+    } else if reports_year(figure, year, names_year_only(later, year)) {
+        metric_match(goal, figure).or(restatement)
+    } else {
+        None
     }
 }
 
@@ -373,11 +414,11 @@ fn compares_with_other_base(text: &str, year: i32) -> bool {
 }
 
 /// How `goal`'s metric matches `figure`'s, if it does.
-fn metric_match(goal: &Indicator, figure: &Indicator) -> Option<Confidence> {
+pub(crate) fn metric_match(goal: &Indicator, figure: &Indicator) -> Option<Confidence> {
     if goal.metric_key.is_empty() || figure.metric_key.is_empty() {
         return None;
     }
-    if normalize(&goal.metric) == normalize(&figure.metric) {
+    if same_name(&goal.metric, &figure.metric) {
         return Some(Confidence::Exact);
     }
     if goal.metric_key == figure.metric_key {
@@ -385,6 +426,13 @@ fn metric_match(goal: &Indicator, figure: &Indicator) -> Option<Confidence> {
     }
     let same_unit = goal.normalized_unit == figure.normalized_unit;
     (same_unit && close_names(&goal.metric_key, &figure.metric_key)).then_some(Confidence::Fuzzy)
+}
+
+/// True when `a` and `b` are the same once normalised (as [`normalize`] gives).
+fn same_name(a: &str, b: &str) -> bool {
+    a.chars()
+        .map(normalize_char)
+        .eq(b.chars().map(normalize_char))
 }
 
 /// One name inside the other (3 chars at least), or most of their char pairs shared.
@@ -424,110 +472,87 @@ fn restates(goal: &Indicator, restatement: &Indicator) -> bool {
     same_value && metric_match(goal, restatement).is_some()
 }
 
-/// Indices of the figures of `later` that belong to a restatement of `goal`
-/// in the same line; a restatement without figures is itself returned for a
-/// goal without a number, as evidence that the report speaks of it.
-fn restated_figures(later: &TrackedReport, goal: &Indicator) -> Vec<usize> {
-    let mut found = Vec::new();
-    for (r, restatement) in later.indicators.iter().enumerate() {
-        if restatement.kind != Kind::Target || !restates(goal, restatement) {
-            continue;
-        }
-        let owned: Vec<usize> = (r + 1..later.indicators.len())
-            .take_while(|&i| later.blocks[i] == later.blocks[r])
-            .filter(|&i| owner(later, i) == Some(r))
-            .collect();
-        if owned.is_empty() && goal.normalized_value.is_none() {
-            found.push(r);
-        }
-        found.extend(owned);
-    }
-    found
-}
-
-/// The restated target in the same line that figure `i` reports on: the
-/// nearest one before it with the same metric and unit, else the same unit,
-/// else the same metric, else the nearest; a stated completion follows the
-/// figure before it.
-fn owner(later: &TrackedReport, i: usize) -> Option<usize> {
-    let figure = &later.indicators[i];
-    if figure.kind == Kind::Target {
-        return None;
-    }
-    let before: Vec<usize> = (0..i)
-        .rev()
-        .take_while(|&k| later.blocks[k] == later.blocks[i])
-        .collect();
-    if figure.kind == Kind::Completion {
-        if let Some(&previous) = before
-            .iter()
-            .find(|&&k| later.indicators[k].kind != Kind::Target)
-        {
-            return owner(later, previous);
-        }
-    }
-    let restatements: Vec<usize> = before
-        .into_iter()
-        .filter(|&k| later.indicators[k].kind == Kind::Target)
-        .collect();
-    let unit = |k: usize| later.indicators[k].normalized_unit == figure.normalized_unit;
-    let metric = |k: usize| metric_match(&later.indicators[k], figure).is_some();
-    restatements
+/// Indices of the figures of the later report (its `tables`) that belong
+/// to a restatement of `goal` in the same line, ascending, among the
+/// restatements `named` or `close` finds, the first [`MAX_NAMED`]; a restatement
+/// without figures is itself returned for a goal without a number, as
+/// evidence that the report speaks of it.
+fn restated_figures(
+    tables: &ReportIndex,
+    goal: &Indicator,
+    named: &[usize],
+    close: &[usize],
+) -> Vec<usize> {
+    let indicators = tables.indicators();
+    let found: Vec<usize> = named
         .iter()
-        .find(|&&k| unit(k) && metric(k))
-        .or_else(|| restatements.iter().find(|&&k| unit(k)))
-        .or_else(|| restatements.iter().find(|&&k| metric(k)))
-        .or_else(|| restatements.first())
+        .chain(close)
         .copied()
+        .filter(|&r| indicators[r].kind == Kind::Target && restates(goal, &indicators[r]))
+        .flat_map(|r| {
+            let owned = tables.owned(r);
+            if owned.is_empty() && goal.normalized_value.is_none() {
+                vec![r]
+            } else {
+                owned.to_vec()
+            }
+        })
+        .collect();
+    let mut found = index::sorted_union(found, Vec::new());
+    found.truncate(MAX_NAMED);
+    found
 }
 
 /// Applies the reader's confirmations, rejections and added links.
 fn apply_decisions(reports: &[TrackedReport], rows: &mut [TargetRow], decisions: &[LinkDecision]) {
+    let resolver = Resolver::new(reports);
+    let row_of: HashMap<IndicatorRef, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(at, row)| (row.target, at))
+        .collect();
     for decision in decisions {
         let (Some(target), Some(actual)) = (
-            resolve(reports, &decision.target),
-            resolve(reports, &decision.actual),
+            resolver.resolve(&decision.target),
+            resolver.resolve(&decision.actual),
         ) else {
             continue;
         };
-        let Some(row) = rows.iter_mut().find(|r| r.target == target) else {
+        let Some(&at) = row_of.get(&target) else {
             continue;
         };
-        let existing = row.links.iter().position(|l| l.actual == actual);
-        match (decision.verdict, existing) {
-            (Verdict::Rejected, Some(at)) => {
-                row.links.remove(at);
-            }
-            (Verdict::Confirmed | Verdict::Added, Some(at)) => row.links[at].confirmed = true,
-            // A confirmed link the machine no longer proposes stays, as if added.
-            (Verdict::Added | Verdict::Confirmed, None) => {
-                let year = row.year.or(reports[actual.report].info.year).unwrap_or(0);
-                let mut link = machine_link(
-                    reports,
-                    indicator(reports, target),
-                    actual,
-                    Confidence::Manual,
-                    year,
-                );
-                link.confirmed = true;
-                row.links.push(link);
-            }
-            _ => {}
+        apply_decision(reports, &mut rows[at], actual, decision.verdict);
+    }
+}
+
+/// Applies the reader's `verdict` on the link of `row`'s target to `actual`.
+fn apply_decision(
+    reports: &[TrackedReport],
+    row: &mut TargetRow,
+    actual: IndicatorRef,
+    verdict: Verdict,
+) {
+    let existing = row.links.iter().position(|l| l.actual == actual);
+    match (verdict, existing) {
+        (Verdict::Rejected, Some(at)) => {
+            row.links.remove(at);
         }
+        (Verdict::Confirmed | Verdict::Added, Some(at)) => row.links[at].confirmed = true,
+        // A confirmed link the machine no longer proposes stays, as if added.
+        (Verdict::Added | Verdict::Confirmed, None) => {
+            let year = row.year.or(reports[actual.report].info.year).unwrap_or(0);
+            let goal = indicator(reports, row.target);
+            let mut link = machine_link(reports, goal, actual, Confidence::Manual, year);
+            link.confirmed = true;
+            row.links.push(link);
+        }
+        _ => {}
     }
 }
 
 /// The indicator a saved key names now: same report and text, nearest position.
 pub fn resolve(reports: &[TrackedReport], key: &IndicatorKey) -> Option<IndicatorRef> {
-    let report = reports.iter().position(|r| r.name == key.report)?;
-    let indicator = reports[report]
-        .indicators
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.text == key.text)
-        .min_by_key(|(_, i)| i.span.start.abs_diff(key.start))?
-        .0;
-    Some(IndicatorRef { report, indicator })
+    Resolver::new(reports).resolve(key)
 }
 
 /// Orders the links (deciding one first) and sets the status and completion.

@@ -5,6 +5,7 @@
 //! ([`compare`]). Nothing here knows about the window.
 
 pub mod compare;
+mod index;
 pub mod link;
 pub mod report;
 pub mod workspace;
