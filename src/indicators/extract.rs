@@ -8,7 +8,7 @@ use crate::indicators::classify::{self, Tense};
 use crate::indicators::clauses::Clauses;
 use crate::indicators::context::{self, Context};
 use crate::indicators::lexicon::LEXICON;
-use crate::indicators::normalize::normalize;
+use crate::indicators::normalize::{normalize, strip_converter_pinyin};
 use crate::indicators::plan::{Piece, Planner};
 use crate::indicators::qualitative::{find_goals, Goal};
 use crate::indicators::section::Section;
@@ -242,6 +242,7 @@ impl BlockText<'_> {
     ) -> Option<Indicator> {
         let sentence_start = self.clauses.sentence_start(candidate.value_start);
         let (metric, direction) = self.resolve(context, sentence_start, previous)?;
+        let metric = strip_converter_pinyin(&metric).into_owned();
         let near = self.near(sentence_start, candidate.value_start);
         let before = self.clauses.text(near, candidate.unit_end);
         let offset = self.offset;
@@ -280,7 +281,8 @@ impl BlockText<'_> {
     /// its value is the statement, its normalised value empty.
     fn assemble_goal(&self, goal: &Goal) -> Indicator {
         let (start, end) = goal.statement;
-        let metric = self.original(goal.metric.0, goal.metric.1);
+        let metric =
+            strip_converter_pinyin(&self.original(goal.metric.0, goal.metric.1)).into_owned();
         let statement = self.clauses.text(start, end);
         let verb = LEXICON
             .change_verbs

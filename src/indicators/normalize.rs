@@ -6,7 +6,26 @@
 //! 增長 → 增长) using the table in `assets/lexicon/t2s.tsv`, and the many
 //! dashes and tildes of Chinese typography become `-` or `~`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Pinyin that Big5 converters leave after a character ("生產(chǎn)總值",
+/// "會(huì )"): lower-case letters and tone marks in ASCII brackets right
+/// after a Han character. Upper-case abbreviations ("(GDP)") are kept.
+static CONVERTER_PINYIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han})\([a-z\u{00E0}-\u{01DC}\u{0300}-\u{036F} ]{1,8}\)").ok()
+});
+
+/// `text` without the pinyin Big5 converters leave behind: "進(jìn)出口總額"
+/// is "進出口總額". A metric never holds such pinyin.
+pub fn strip_converter_pinyin(text: &str) -> Cow<'_, str> {
+    match CONVERTER_PINYIN.as_ref() {
+        Some(pinyin) => pinyin.replace_all(text, "$1"),
+        None => Cow::Borrowed(text),
+    }
+}
 
 /// The traditional → simplified table, sorted by traditional char.
 static T2S: LazyLock<Vec<(char, char)>> =
@@ -82,5 +101,20 @@ mod tests {
     fn keeps_char_count() {
         let text = "——地區生產總值增長７％；";
         assert_eq!(normalize(text).chars().count(), text.chars().count());
+    }
+
+    #[test]
+    fn converter_pinyin_leaves_metrics() {
+        assert_eq!(strip_converter_pinyin("進(jìn)出口總額"), "進出口總額");
+        assert_eq!(strip_converter_pinyin("全省生產(chǎn)總值"), "全省生產總值");
+        assert_eq!(strip_converter_pinyin("會(huì )議"), "會議");
+        assert_eq!(
+            strip_converter_pinyin("地区生产总值(GDP)"),
+            "地区生产总值(GDP)"
+        );
+        assert_eq!(
+            strip_converter_pinyin("细颗粒物(PM2.5)浓度"),
+            "细颗粒物(PM2.5)浓度"
+        );
     }
 }

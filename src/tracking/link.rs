@@ -255,12 +255,17 @@ pub fn year_in(text: &str) -> Option<i32> {
     })
 }
 
-/// True when `later`, of the target's region, can report on year `year` of the target.
+/// True when `later`, of the target's region, can report on year `year` of
+/// the target: an execution report or a news report of that year or the
+/// next (a digest of the next year's work report reviews the year), a work
+/// report or plan of the next year, a bulletin of that year.
 fn reports_on(later: &ReportInfo, year: i32) -> bool {
     match later.kind {
-        ReportKind::Execution => later.year == Some(year) || later.year == Some(year + 1),
+        ReportKind::Execution | ReportKind::NewsDigest => {
+            later.year == Some(year) || later.year == Some(year + 1)
+        }
         ReportKind::WorkReport | ReportKind::Plan => later.year == Some(year + 1),
-        ReportKind::NewsDigest | ReportKind::Other => false,
+        ReportKind::Other => later.year == Some(year),
     }
 }
 
