@@ -376,3 +376,47 @@ fn the_next_year_s_work_report_reviews_the_past_year_without_naming_it() {
     let revenue = row(&rows, &reports, "一般公共预算收入增长5%");
     assert_eq!(revenue.status, TargetStatus::Met, "{:?}", revenue.links);
 }
+
+/// A province's work report of 2023 setting targets, and a news digest of
+/// its 2024 work report reviewing them: test sentences written here.
+fn work_report_and_digest() -> Vec<TrackedReport> {
+    let report = |name: &str, text: &str| {
+        let doc = Document::from_text(name, text);
+        OpenReport::new(PathBuf::from(name), doc, None).tracked
+    };
+    vec![
+        report(
+            "2023.txt",
+            "浙江省2023年政府工作报告\n二、2023年主要预期目标\n全省生产总值增长5%左右；城镇新增就业100万人以上；一般公共预算收入增长5%。\n",
+        ),
+        report(
+            "digest.txt",
+            "本报杭州1月14日讯 浙江省十四届人大二次会议今天开幕，省长作政府工作报告。\n报告指出，过去一年，全省生产总值增长6%，城镇新增就业120万人，一般公共预算收入增长7.5%。\n",
+        ),
+    ]
+}
+
+#[test]
+fn a_digest_of_the_next_work_report_reports_on_the_year_s_targets() {
+    let reports = work_report_and_digest();
+    assert_eq!(
+        reports[1].info.kind,
+        ReportKind::NewsDigest,
+        "{:?}",
+        reports[1].info
+    );
+    assert_eq!(reports[1].info.year, Some(2024), "{:?}", reports[1].info);
+    let rows = link_targets(&reports, &[]);
+    for (target, actual) in [
+        ("全省生产总值增长5%左右", "全省生产总值增长6%"),
+        ("城镇新增就业100万人以上", "城镇新增就业120万人"),
+        ("一般公共预算收入增长5%", "一般公共预算收入增长7.5%"),
+    ] {
+        let row = row(&rows, &reports, target);
+        assert_eq!(row.status, TargetStatus::Met, "{target}: {:?}", row.links);
+        assert!(
+            figure(&reports, row).contains(actual.trim_start_matches("全省")),
+            "{target}"
+        );
+    }
+}
