@@ -11,6 +11,11 @@
 //! run of each is timed once and printed, for code too slow to sample.
 //! `cargo bench --no-default-features --bench track`. Figures go in BENCHMARKS.md.
 
+#[path = "../tests/support/rate_indicator.rs"]
+mod rate_indicator;
+
+use rate_indicator::rate_indicator;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::LazyLock;
@@ -20,10 +25,9 @@ mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use reportlens::indicators::normalize::normalize_char;
-use reportlens::indicators::{Category, Kind};
-use reportlens::span::Span;
+use reportlens::indicators::Kind;
 use reportlens::tracking::{link_targets, OpenReport, ReportInfo, ReportKind, TrackedReport};
-use reportlens::{Document, Indicator};
+use reportlens::Document;
 
 /// The districts the fixtures are copied into.
 const DISTRICTS: [&str; 20] = [
@@ -128,30 +132,6 @@ fn metric_name(n: usize) -> String {
     format!("{}{}", CHARS[n / 150 % 150], CHARS[150 + n % 150])
 }
 
-/// An indicator of `kind` for `metric` with the text `text` at char
-/// `start`: a rise of `value` percent.
-fn synthetic(kind: Kind, metric: &str, text: &str, start: usize, value: f64) -> Indicator {
-    let end = start + text.chars().count();
-    Indicator {
-        span: Span { start, end },
-        text: text.to_string(),
-        metric: metric.to_string(),
-        metric_key: metric.to_string(),
-        value: value.to_string(),
-        value_start: end - 2,
-        unit: "%".into(),
-        normalized_value: Some(value),
-        normalized_value_max: None,
-        normalized_unit: "%".into(),
-        qualifier: None,
-        direction: Some("增长".into()),
-        kind,
-        period: (kind != Kind::Target).then(|| "上半年".to_string()),
-        category: Category::Economy,
-        section: String::new(),
-    }
-}
-
 /// A 2021 report of `kind` whose line `n` holds the indicators `line(n)`
 /// gives (kind, metric, text, value), joined by "，".
 fn synthetic_report(
@@ -165,7 +145,7 @@ fn synthetic_report(
             let joint = if at == 0 { "" } else { "，" };
             text.push_str(joint);
             chars += joint.chars().count();
-            indicators.push(synthetic(kind, &metric, &written, chars, value));
+            indicators.push(rate_indicator(kind, &metric, &written, chars, value));
             text.push_str(&written);
             chars += written.chars().count();
         }

@@ -7,11 +7,15 @@
 //! takes a few seconds in a debug build. Not a timing test: it checks every
 //! link, and that a close name finds at most `MAX_CLOSE` guesses.
 
+#[path = "support/rate_indicator.rs"]
+mod rate_indicator;
+
+use rate_indicator::rate_indicator;
+
 use std::sync::LazyLock;
 
 use reportlens::indicators::normalize::normalize_char;
-use reportlens::indicators::{Category, Kind};
-use reportlens::span::Span;
+use reportlens::indicators::Kind;
 use reportlens::tracking::link::MAX_CLOSE;
 use reportlens::tracking::{
     link_targets, Confidence, ReportInfo, ReportKind, TargetRow, TargetStatus, TrackedReport,
@@ -57,33 +61,6 @@ fn crowded(n: usize) -> String {
     format!("园区{a}{b}产值")
 }
 
-/// An indicator of `kind` with the metric `metric` (its key too), the text
-/// `text` starting at char `start`, and a rate of `value` percent.
-fn indicator(kind: Kind, metric: &str, text: &str, start: usize, value: f64) -> Indicator {
-    let length = text.chars().count();
-    Indicator {
-        span: Span {
-            start,
-            end: start + length,
-        },
-        text: text.to_string(),
-        metric: metric.to_string(),
-        metric_key: metric.to_string(),
-        value: value.to_string(),
-        value_start: start + length - 2,
-        unit: "%".into(),
-        normalized_value: Some(value),
-        normalized_value_max: None,
-        normalized_unit: "%".into(),
-        qualifier: None,
-        direction: Some("增长".into()),
-        kind,
-        period: (kind != Kind::Target).then(|| "上半年".to_string()),
-        category: Category::Economy,
-        section: String::new(),
-    }
-}
-
 /// A report built line by line: its text and indicators.
 #[derive(Default)]
 struct Lines {
@@ -104,7 +81,7 @@ impl Lines {
             if at > 0 {
                 self.push("，");
             }
-            let found = indicator(kind, metric, text, self.chars, value);
+            let found = rate_indicator(kind, metric, text, self.chars, value);
             self.indicators.push(found);
             self.push(text);
         }
