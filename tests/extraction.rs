@@ -528,3 +528,24 @@ fn chinese_numerals_and_mixed_forms() {
         ]
     );
 }
+
+/// Test sentences written here in the way PDF and web text space figures.
+#[test]
+fn a_space_between_figure_and_unit_is_read_through() {
+    let doc = Document::from_text(
+        "spaced.txt",
+        "2023 年，全省地区生产总值达到 482 亿元，增长 5.8% 。今年城镇新增就业 100 万人以上，居民消费价格涨幅 3 % 左右，全省排名居全国第 3 位。\n",
+    );
+    let found = extract(&doc);
+    let figures: Vec<(&str, &str)> = found
+        .iter()
+        .map(|i| (i.value.as_str(), i.unit.as_str()))
+        .collect();
+    assert_eq!(
+        figures,
+        [("482", "亿元"), ("5.8", "%"), ("100", "万人"), ("3", "%")],
+        "{found:#?}"
+    );
+    assert_eq!(found[2].qualifier.as_deref(), Some("以上"));
+    assert_eq!(found[2].metric, "城镇新增就业");
+}

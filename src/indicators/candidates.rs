@@ -39,6 +39,9 @@ pub struct Candidate {
 const ARABIC: &str = r"\d+(?:,\d{3})*(?:\.\d+)?";
 const CHINESE: &str = "[零〇一二两三四五六七八九十百千万亿]+";
 const RANGE_SEP: &str = r"\s*[-~至到]\s*";
+/// One space that PDF and web text leave between a figure and its unit
+/// ("482 亿元", "增长 5% 以上", "14.5 %"); a figure in Arabic digits only.
+const GAP: &str = "[ \u{3000}]?";
 const MAGNITUDES: &str = "万亿|千亿|百亿|亿|千万|百万|十万|万|千|百";
 const MAGNITUDE_WORDS: &[&str] = &[
     "万亿", "千亿", "百亿", "亿", "千万", "百万", "十万", "万", "千", "百",
@@ -56,7 +59,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     measures.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
     let measures: Vec<String> = measures.iter().map(|m| regex::escape(m)).collect();
     let pattern = format!(
-        "(?:{ARABIC}(?:{RANGE_SEP}{ARABIC})?|{CHINESE}(?:{RANGE_SEP}{CHINESE})?)\
+        "(?:{ARABIC}(?:{RANGE_SEP}{ARABIC})?{GAP}|{CHINESE}(?:{RANGE_SEP}{CHINESE})?)\
          (?:余|多)?(?:{MAGNITUDES})?(?:余|多)?(?:{})?",
         measures.join("|")
     );
@@ -115,6 +118,7 @@ struct Parts<'t> {
 fn split_match(text: &str) -> Option<Parts<'_>> {
     let value = VALUE.find(text)?.as_str();
     let rest = &text[value.len()..];
+    let rest = rest.strip_prefix([' ', '\u{3000}']).unwrap_or(rest);
     [true, false].into_iter().find_map(|with_magnitude| {
         let (approx_before, rest) = take_approx(rest);
         let magnitude = if with_magnitude {
@@ -240,6 +244,13 @@ fn is_trap(candidate: &Candidate, clauses: &Clauses) -> bool {
         .checked_sub(1)
         .and_then(|i| chars.get(i))
         .copied();
+    // "第 3 位": a space a PDF or web page left does not hide an ordinal.
+    let word_before = chars[..candidate.value_start]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|c| !matches!(c, ' ' | '\u{3000}'))
+        .copied();
     let after = chars.get(candidate.unit_end).copied();
     let magnitude_only = candidate.base_unit.is_empty() && matches!(after, Some('级' | '量'));
     let bounded = LEXICON
@@ -256,7 +267,7 @@ fn is_trap(candidate: &Candidate, clauses: &Clauses) -> bool {
     magnitude_only
         || age_condition
         || glued_to_code(before, after)
-        || matches!(before, Some('第' | '前'))
+        || matches!(word_before, Some('第' | '前'))
         || inside_quoted_name(clauses, candidate.value_start)
         || is_group_condition(chars, candidate.value_start, candidate.unit_end)
         || (candidate.chinese && !chinese_count_is_plausible(candidate, clauses))

@@ -179,8 +179,10 @@ impl BlockText<'_> {
                 .enumerate()
                 .filter(|(i, _)| candidate.value_end + i != *at)
                 .map(|(_, c)| c)
+                .filter(|c| !matches!(c, ' ' | '\u{3000}'))
                 .collect(),
-            None => unit,
+            // The space a PDF or web page left between figure and unit is no part of it.
+            None => unit.trim_start_matches([' ', '\u{3000}']).to_string(),
         }
     }
 
