@@ -546,6 +546,10 @@ fn a_space_between_figure_and_unit_is_read_through() {
         [("482", "亿元"), ("5.8", "%"), ("100", "万人"), ("3", "%")],
         "{found:#?}"
     );
+    assert_eq!(found[0].metric, "全省地区生产总值");
+    assert_eq!(found[1].kind, Kind::Growth, "{:?}", found[1]);
     assert_eq!(found[2].qualifier.as_deref(), Some("以上"));
     assert_eq!(found[2].metric, "城镇新增就业");
+    assert_eq!(found[3].qualifier.as_deref(), Some("左右"));
+    assert_eq!(found[3].metric, "居民消费价格涨幅");
 }

@@ -154,10 +154,23 @@ impl Clauses {
 }
 
 /// `,` `:` `、` and spaces end a clause, and so does a dash of two or more
-/// "-" (the normalised "——"), but not the "-" of a range such as "2-3".
+/// "-" (the normalised "——"), but not the "-" of a range such as "2-3",
+/// nor a single space beside a figure, as PDF and web text put them
+/// ("增长 5.8%", "482 亿元").
 fn is_clause_mark(chars: &[char], i: usize) -> bool {
     let dash = chars[i] == '-' && (i > 0 && chars[i - 1] == '-' || chars.get(i + 1) == Some(&'-'));
-    dash || matches!(chars[i], ',' | ':' | '、' | ' ')
+    dash || matches!(chars[i], ',' | ':' | '、') || chars[i] == ' ' && !spaces_a_figure(chars, i)
+}
+
+/// True when the space at `i` stands alone next to a digit or a percent sign.
+fn spaces_a_figure(chars: &[char], i: usize) -> bool {
+    let figure = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || *c == '%');
+    let (before, after) = (
+        i.checked_sub(1).and_then(|b| chars.get(b)),
+        chars.get(i + 1),
+    );
+    let alone = before != Some(&' ') && after != Some(&' ');
+    alone && (figure(before) || figure(after))
 }
 
 /// For each position, the index just after the last `true` strictly before it.

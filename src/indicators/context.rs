@@ -202,10 +202,13 @@ fn reach_verb(text: &str) -> Option<&str> {
 
 /// Reads a qualifier written after the unit ("以上", "左右").
 fn read_after_unit(clauses: &Clauses, candidate: &Candidate, context: &mut Context) {
-    let rest = clauses.text(candidate.unit_end, candidate.unit_end + 2);
+    // "3 % 左右": one space a PDF or web page left before the qualifier.
+    let spaced = usize::from(clauses.chars().get(candidate.unit_end) == Some(&' '));
+    let after = candidate.unit_end + spaced;
+    let rest = clauses.text(after, after + 2);
     if let Some(q) = LEXICON.qualifiers_after.longest_prefix(rest) {
         context.qualifier = Some(q.to_string());
-        context.end += q.chars().count();
+        context.end += spaced + q.chars().count();
     } else if let Some((approx, _)) = &candidate.approximate {
         context.qualifier = Some(approx.clone());
     }
