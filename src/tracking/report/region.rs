@@ -289,12 +289,12 @@ mod tests {
     #[test]
     fn the_issuer_wins_over_places_named_in_passing() {
         assert_eq!(
-            detect_region("(陕西省)2017年汉中市人民政府工作报告"),
-            "汉中市"
+            detect_region("(湖北省)2019年宜昌市人民政府工作报告"),
+            "宜昌市"
         );
         assert_eq!(
-            detect_region("2015年西安市雁塔区人民政府工作报告"),
-            "西安市雁塔区"
+            detect_region("2018年成都市武侯区人民政府工作报告"),
+            "成都市武侯区"
         );
         assert_eq!(detect_region("今年全省经济增长,增速居全省第一"), "");
     }
