@@ -24,10 +24,11 @@ impl ReportLensApp {
         let mut workspace = Workspace::of(&paths);
         // Opening the same reports again keeps what the reader decided about them.
         // The app's own workspace file: the reports it names were opened by the reader.
-        if let Ok(previous) = Workspace::load(&file, OutsideFolder::Allow) {
-            workspace.carry_over(&previous);
+        let previous = Workspace::load(&file, OutsideFolder::Allow).ok();
+        if let Some(previous) = &previous {
+            workspace.carry_over(previous);
         }
-        self.start_workspace(workspace, file, ctx);
+        self.start_workspace(workspace, (file, previous), ctx);
     }
 
     /// Opens the workspace file `file`; one that names reports outside its
@@ -39,7 +40,10 @@ impl ReportLensApp {
         ctx: &egui::Context,
     ) {
         match Workspace::load(file, outside) {
-            Ok(workspace) => self.start_workspace(workspace, file.to_path_buf(), ctx),
+            Ok(workspace) => {
+                let read = (file.to_path_buf(), Some(workspace.clone()));
+                self.start_workspace(workspace, read, ctx);
+            }
             Err(WorkspaceError::OutsideFolder { reports, .. }) => {
                 self.outside_prompt = Some((file.to_path_buf(), reports));
             }
@@ -54,14 +58,23 @@ impl ReportLensApp {
         };
         // Opened by the reader in an earlier run, reports outside its folder included.
         match Workspace::load(&file, OutsideFolder::Allow) {
-            Ok(workspace) => self.workspace_loader.start(workspace, file, ctx),
+            Ok(workspace) => {
+                let read = (file, Some(workspace.clone()));
+                self.workspace_loader.start(workspace, read, ctx);
+            }
             Err(error) => self.error = Some(error.to_string()),
         }
     }
 
-    fn start_workspace(&mut self, workspace: Workspace, file: PathBuf, ctx: &egui::Context) {
+    /// Opens `workspace` in the targets tab; `read` is its file and what the file held.
+    fn start_workspace(
+        &mut self,
+        workspace: Workspace,
+        read: (PathBuf, Option<Workspace>),
+        ctx: &egui::Context,
+    ) {
         self.settings.central_tab = CentralTab::Targets;
-        self.workspace_loader.start(workspace, file, ctx);
+        self.workspace_loader.start(workspace, read, ctx);
     }
 
     /// Takes a workspace that finished opening.
@@ -124,19 +137,21 @@ impl ReportLensApp {
     }
 
     fn add_reports(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
-        let (mut workspace, file) = match self.targets.take() {
-            Some(state) => (state.workspace, state.file),
-            None => (
-                Workspace::default(),
-                self.data_dir().join(DEFAULT_WORKSPACE),
-            ),
+        let (mut workspace, read) = match self.targets.take() {
+            Some(state) => (state.workspace, (state.file, state.on_disk)),
+            None => {
+                let file = self.data_dir().join(DEFAULT_WORKSPACE);
+                // A new workspace replaces the app's own file: what it held is the base.
+                let previous = Workspace::load(&file, OutsideFolder::Allow).ok();
+                (Workspace::default(), (file, previous))
+            }
         };
         for path in paths {
             if !workspace.reports.iter().any(|r| r.path == path) {
                 workspace.reports.extend(Workspace::of(&[path]).reports);
             }
         }
-        self.start_workspace(workspace, file, ctx);
+        self.start_workspace(workspace, read, ctx);
     }
 
     fn save_workspace_as(&mut self) {

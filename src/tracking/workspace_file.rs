@@ -44,9 +44,16 @@ impl Workspace {
         Ok(workspace.joined_to(folder))
     }
 
-    /// True when `path` is a workspace file (by its `format` field), so that
-    /// opening it opens the workspace rather than showing its JSON as a report.
+    /// True when `path` is a workspace file (a `.json` file whose `format`
+    /// field says so), so that opening it opens the workspace rather than
+    /// showing its JSON as a report. Reports are not read for this.
     pub fn is_workspace_file(path: &Path) -> bool {
+        if !path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            return false;
+        }
         #[derive(serde::Deserialize)]
         struct Format {
             format: String,

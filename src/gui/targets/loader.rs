@@ -14,6 +14,8 @@ pub struct OpenedWorkspace {
     pub workspace: Workspace,
     /// Where it is saved.
     pub file: PathBuf,
+    /// The workspace file as it was read (what the first save merges against).
+    pub on_disk: Option<Workspace>,
     /// Its reports, opened and extracted.
     pub reports: Vec<OpenReport>,
     /// Reports that could not be opened.
@@ -27,8 +29,13 @@ pub struct WorkspaceLoader {
 }
 
 impl WorkspaceLoader {
-    /// Starts opening the reports of `workspace`, saved at `file`.
-    pub fn start(&mut self, workspace: Workspace, file: PathBuf, ctx: &egui::Context) {
+    /// Starts opening the reports of `workspace`, saved at `file`, which held `on_disk` when read.
+    pub fn start(
+        &mut self,
+        workspace: Workspace,
+        (file, on_disk): (PathBuf, Option<Workspace>),
+        ctx: &egui::Context,
+    ) {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
@@ -37,6 +44,7 @@ impl WorkspaceLoader {
             let _ = sender.send(OpenedWorkspace {
                 workspace,
                 file,
+                on_disk,
                 reports,
                 errors,
             });

@@ -46,7 +46,7 @@ pub struct TargetsState {
     /// Where the workspace is saved.
     pub file: PathBuf,
     /// The workspace file as last read or written: what a save merges against.
-    on_disk: Option<Workspace>,
+    pub(crate) on_disk: Option<Workspace>,
     /// The reports that could be opened.
     pub reports: Vec<OpenReport>,
     tracked: Vec<TrackedReport>,
@@ -68,10 +68,9 @@ impl TargetsState {
     /// The state of a freshly opened workspace, linked.
     pub fn new(opened: OpenedWorkspace) -> Self {
         let tracked = opened.reports.iter().map(|r| r.tracked.clone()).collect();
-        let on_disk = Workspace::load(&opened.file, OutsideFolder::Allow).ok();
         let mut state = Self {
             workspace: opened.workspace,
-            on_disk,
+            on_disk: opened.on_disk,
             file: opened.file,
             reports: opened.reports,
             tracked,

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::indicators::normalize::normalize;
+use crate::indicators::normalize::{normalize, strip_converter_pinyin};
 
 /// How many characters of a report are read: the title block, the
 /// dateline and the lead paragraphs, where a report says what it is.
@@ -16,12 +16,6 @@ pub const HEAD_CHARS: usize = 1600;
 
 /// How many characters of the head count as its title zone.
 pub const TITLE_CHARS: usize = 160;
-
-/// Pinyin in brackets after a character, as Big5 converters write it.
-static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\([a-zA-Z\u{00C0}-\u{024F}\u{0300}-\u{036F}\u{1E00}-\u{1EFF} ]{1,8}\)")
-        .unwrap_or_else(|e| panic!("pinyin pattern is valid: {e}"))
-});
 
 /// A year written with Chinese digits: "二〇二二年", "二○三五年".
 static HAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,7 +27,7 @@ static HAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 pub fn clean_head(text: &str) -> String {
     let head: String = text.chars().take(HEAD_CHARS).collect();
     let simplified: String = normalize(&head).chars().map(fold_variant).collect();
-    let without_pinyin = PINYIN.replace_all(&simplified, "");
+    let without_pinyin = strip_converter_pinyin(&simplified);
     let closed = close_spaces(&without_pinyin);
     HAN_YEAR
         .replace_all(&closed, |caps: &regex::Captures| han_year(&caps[0]))
