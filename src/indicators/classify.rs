@@ -22,7 +22,7 @@ pub enum Tense {
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\d{4}年(?:上半年|下半年|前三季度|[一二三四]季度|全年|底|末|内)?|[12]-\d{1,2}月|上半年|下半年|前三季度|[一二三四]季度|全年|明年|今年|年内|年度|当年|十[一二三四五六七八九]五(?:期间|时期|末)?)",
+        r"(?:\d{4} ?年(?:上半年|下半年|前三季度|[一二三四]季度|全年|底|末|内)?|[12]-\d{1,2}月|(?:截至|截止)(?:\d{4}年)?\d{1,2}月(?:底|末)?|上半年|下半年|前三季度|[一二三四]季度|全年|明年|今年|年内|年度|当年|十[一二三四五六七八九]五(?:期间|时期|末)?)",
     )
     .unwrap_or_else(|e| panic!("period pattern is valid: {e}"))
 });
@@ -125,6 +125,65 @@ pub fn document_tense(title: Option<&str>, text: &str) -> Tense {
     }
 }
 
+/// The tense of a figure: a year named before it that the report looks back
+/// on or forward to (in a 2018 report, "2017年达到…" happened and "到2020年…"
+/// is planned) outweighs the cue words of its sentence; then the cue words;
+/// then an elapsed part of the year ("1-6月", "上半年"), which has happened;
+/// then the section's tense.
+pub fn figure_tense(
+    cue: Option<Tense>,
+    period: Option<&str>,
+    report_year: Option<i32>,
+    section_tense: Tense,
+) -> Tense {
+    period
+        .and_then(|p| tense_of_years(p, report_year?))
+        .or(cue)
+        .or_else(|| {
+            period
+                .filter(|p| is_elapsed_part_of_year(p))
+                .map(|_| Tense::Achieved)
+        })
+        .unwrap_or(section_tense)
+}
+
+/// The tense `period` takes in a report of `report_year`: before it,
+/// achieved; after it, planned; the same year says nothing.
+fn tense_of_years(period: &str, report_year: i32) -> Option<Tense> {
+    let (first, last) = years_of(period)?;
+    if last < report_year {
+        Some(Tense::Achieved)
+    } else if first > report_year || first == report_year && last > report_year {
+        Some(Tense::Planned)
+    } else {
+        None
+    }
+}
+
+/// The years a period spans: "2017年" is 2017–2017, "十三五" 2016–2020.
+fn years_of(period: &str) -> Option<(i32, i32)> {
+    let digits: String = period.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() == 4 {
+        let year = digits.parse().ok()?;
+        return Some((year, year));
+    }
+    let plan = period.strip_prefix('十')?.chars().next()?;
+    let number = "一二三四五六七八九".chars().position(|c| c == plan)? as i32 + 1;
+    // The sixth five-year plan ran 1981–1985; each since has followed the last.
+    let first = 1981 + 5 * (10 + number - 6);
+    Some((first, first + 4))
+}
+
+/// "上半年", "前三季度", "1-6月": a part of the year that is over when it is
+/// reported on.
+fn is_elapsed_part_of_year(period: &str) -> bool {
+    let part = period.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == ' ');
+    matches!(part, "上半年" | "前三季度" | "一季度" | "二季度" | "三季度")
+        || part.ends_with('月') && part.contains('-')
+        || part.starts_with("截至")
+        || part.starts_with("截止")
+}
+
 /// The kind of an indicator from its markers and tense.
 pub fn kind(completion: bool, tense: Tense, is_rate_of_change: bool) -> Kind {
     match (completion, tense, is_rate_of_change) {
@@ -175,6 +234,7 @@ mod tests {
     fn periods_skip_comparison_bases() {
         assert_eq!(period_in("上半年地区生产总值完成"), Some("上半年".into()));
         assert_eq!(period_in("2021年全区"), Some("2021年".into()));
+        assert_eq!(period_in("回顾了 2023 年工作"), Some("2023 年".into()));
         assert_eq!(period_in("较2019年同期增长"), None);
         assert_eq!(period_in("2023年是全面贯彻"), None);
         assert_eq!(period_in("围绕武昌古城建城1800年,策划举办"), None);
@@ -190,6 +250,59 @@ mod tests {
             "地方一般公共预算收入"
         );
         assert_eq!(metric_key("单位地区生产总值能耗"), "能耗强度");
+    }
+
+    #[test]
+    fn years_named_outweigh_cues_against_the_report_year() {
+        let planned = Tense::Planned;
+        let achieved = Tense::Achieved;
+        assert_eq!(
+            figure_tense(None, Some("2017年"), Some(2018), planned),
+            achieved
+        );
+        assert_eq!(
+            figure_tense(Some(planned), Some("2016年"), Some(2017), planned),
+            achieved
+        );
+        assert_eq!(
+            figure_tense(None, Some("2020年"), Some(2018), achieved),
+            planned
+        );
+        assert_eq!(
+            figure_tense(None, Some("十三五"), Some(2021), planned),
+            achieved
+        );
+        assert_eq!(
+            figure_tense(None, Some("十三五"), Some(2015), achieved),
+            planned
+        );
+        assert_eq!(
+            figure_tense(None, Some("十四五"), Some(2021), achieved),
+            planned
+        );
+        assert_eq!(
+            figure_tense(Some(planned), Some("2018年"), Some(2018), achieved),
+            planned
+        );
+        assert_eq!(figure_tense(None, Some("2017年"), None, planned), planned);
+    }
+
+    #[test]
+    fn an_elapsed_part_of_the_year_has_happened() {
+        let planned = Tense::Planned;
+        assert_eq!(
+            figure_tense(None, Some("1-6月"), Some(2014), planned),
+            Tense::Achieved
+        );
+        assert_eq!(
+            figure_tense(None, Some("上半年"), None, planned),
+            Tense::Achieved
+        );
+        assert_eq!(figure_tense(None, Some("下半年"), None, planned), planned);
+        assert_eq!(
+            figure_tense(Some(planned), Some("上半年"), None, planned),
+            planned
+        );
     }
 
     #[test]

@@ -12,7 +12,9 @@ use crate::indicators::lexicon::LEXICON;
 use crate::indicators::words::{phrase_at_end, phrase_at_start, trim_long, word_starts};
 
 static COMPLETION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?:达到|完成|为|占)?(?:全年|年度)?(?:预期)?(?:目标|计划|任务|预算)(?:任务)?的$")
+    Regex::new(
+        "(?:(?:达到|完成|为|占|超)?(?:全年|年度|年)?(?:预期)?(?:目标|计划|任务|预算数?)(?:任务)?的|(?:高于|低于|快于|慢于|超)(?:时序进度|序时进度|预期|年度计划目标|年度目标|计划目标|目标|任务|计划))$",
+    )
         .unwrap_or_else(|e| panic!("completion pattern is valid: {e}"))
 });
 

@@ -8,7 +8,7 @@ use crate::indicators::classify::{self, Tense};
 use crate::indicators::clauses::Clauses;
 use crate::indicators::context::{self, Context};
 use crate::indicators::lexicon::LEXICON;
-use crate::indicators::normalize::{normalize, strip_converter_pinyin};
+use crate::indicators::normalize::{normalize, without_converter_pinyin};
 use crate::indicators::plan::{Piece, Planner};
 use crate::indicators::qualitative::{find_goals, Goal};
 use crate::indicators::section::Section;
@@ -31,10 +31,13 @@ struct Previous {
 
 /// One block (or piece of a long block) being read: where it starts in the
 /// document, its original and normalised chars, clauses, tense cues and section.
+/// A piece with converter pinyin is read without it; `written` then keeps
+/// its chars as written and where each char read stands among them.
 struct BlockText<'a> {
     offset: usize,
     section: &'a Section,
     original: Vec<char>,
+    written: Option<(Vec<char>, Vec<usize>)>,
     clauses: Clauses,
     cues: Vec<(usize, usize, Tense)>,
 }
@@ -126,16 +129,24 @@ fn split_evenly<'b, 'a>(batch: &'b [Piece<'a>], share: usize) -> Vec<&'b [Piece<
     parts
 }
 
+/// How far back before its sentence a figure's paragraph is read for the
+/// period it speaks of.
+const PARAGRAPH_WINDOW: usize = 400;
+
 /// How far back in its sentence the words before a number are read.
 const SENTENCE_WINDOW: usize = 120;
 
 fn extract_piece(piece: &Piece, section: &Section) -> Vec<Indicator> {
-    let original = piece.text;
+    let without_pinyin = without_converter_pinyin(piece.text);
+    let original = without_pinyin
+        .as_ref()
+        .map_or(piece.text, |w| w.text.as_str());
     let clauses = Clauses::new(normalize(original));
     let text = BlockText {
         offset: piece.start,
         section,
         original: original.chars().collect(),
+        written: without_pinyin.map(|w| (piece.text.chars().collect(), w.source)),
         cues: classify::cue_marks(&clauses),
         clauses,
     };
@@ -164,6 +175,39 @@ fn extract_piece(piece: &Piece, section: &Section) -> Vec<Indicator> {
 }
 
 impl BlockText<'_> {
+    /// Where char `index` of the text read stands in the piece as written.
+    fn at(&self, index: usize) -> usize {
+        match &self.written {
+            None => index,
+            Some((chars, source)) => source.get(index).copied().unwrap_or(chars.len()),
+        }
+    }
+
+    /// Where a range of the text read that ends at `end` ends as written.
+    fn after(&self, end: usize) -> usize {
+        match (&self.written, end) {
+            (None, _) => end,
+            (Some(_), 0) => 0,
+            (Some((chars, source)), _) => source.get(end - 1).map_or(chars.len(), |&i| i + 1),
+        }
+    }
+
+    /// The document span of chars `start..end` of the text read.
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.offset + self.at(start), self.offset + self.after(end))
+    }
+
+    /// Chars `start..end` of the text read, as written in the document.
+    fn written(&self, start: usize, end: usize) -> String {
+        match &self.written {
+            None => self.original(start, end),
+            Some((chars, _)) => {
+                let (from, to) = (self.at(start), self.after(end).min(chars.len()));
+                chars[from.min(to)..to].iter().collect()
+            }
+        }
+    }
+
     fn original(&self, start: usize, end: usize) -> String {
         self.original[start.min(end)..end.min(self.original.len())]
             .iter()
@@ -244,28 +288,28 @@ impl BlockText<'_> {
     ) -> Option<Indicator> {
         let sentence_start = self.clauses.sentence_start(candidate.value_start);
         let (metric, direction) = self.resolve(context, sentence_start, previous)?;
-        let metric = strip_converter_pinyin(&metric).into_owned();
         let near = self.near(sentence_start, candidate.value_start);
         let before = self.clauses.text(near, candidate.unit_end);
-        let offset = self.offset;
         let (from, to) = (
             self.clauses.byte_at(sentence_start),
             self.clauses.byte_at(candidate.unit_end),
         );
-        let tense = classify::tense_between(&self.cues, from, to).unwrap_or(self.section.tense);
+        let own_period = classify::period_in(self.clauses.text(near, context.start));
+        let tense = self.tense(from, to, own_period.as_deref(), sentence_start);
+        let period = own_period.or_else(|| self.section.period.clone());
         let kind = classify::kind(
-            context.completion,
+            context.completion || is_completion_metric(&metric),
             tense,
             is_change(context, direction.as_deref()),
         );
         Some(Indicator {
-            span: Span::new(offset + context.start, offset + context.end),
-            text: self.original(context.start, context.end),
+            span: self.span(context.start, context.end),
+            text: self.written(context.start, context.end),
             metric_key: classify::metric_key(&metric),
             category: self.category(&metric, near, candidate.unit_end),
             metric,
             value: self.original(candidate.value_start, candidate.value_end),
-            value_start: offset + candidate.value_start,
+            value_start: self.offset + self.at(candidate.value_start),
             unit: self.unit_as_written(candidate),
             normalized_value: Some(candidate.low),
             normalized_value_max: candidate.high,
@@ -273,8 +317,7 @@ impl BlockText<'_> {
             qualifier: context.qualifier.clone().or_else(|| hedge_in(before)),
             direction,
             kind,
-            period: classify::period_in(self.clauses.text(near, context.start))
-                .or_else(|| self.section.period.clone()),
+            period,
             section: self.section.joined.clone(),
         })
     }
@@ -283,8 +326,7 @@ impl BlockText<'_> {
     /// its value is the statement, its normalised value empty.
     fn assemble_goal(&self, goal: &Goal) -> Indicator {
         let (start, end) = goal.statement;
-        let metric =
-            strip_converter_pinyin(&self.original(goal.metric.0, goal.metric.1)).into_owned();
+        let metric = self.original(goal.metric.0, goal.metric.1);
         let statement = self.clauses.text(start, end);
         let verb = LEXICON
             .change_verbs
@@ -296,16 +338,20 @@ impl BlockText<'_> {
             self.clauses.byte_at(sentence_start),
             self.clauses.byte_at(end),
         );
-        let tense = classify::tense_between(&self.cues, from, to).unwrap_or(self.section.tense);
-        let offset = self.offset;
+        let own_period = classify::period_in(
+            self.clauses
+                .text(self.near(sentence_start, start), goal.metric.0),
+        );
+        let tense = self.tense(from, to, own_period.as_deref(), sentence_start);
+        let period = own_period.or_else(|| self.section.period.clone());
         Indicator {
-            span: Span::new(offset + goal.metric.0, offset + end),
-            text: self.original(goal.metric.0, end),
+            span: self.span(goal.metric.0, end),
+            text: self.written(goal.metric.0, end),
             metric_key: classify::metric_key(&metric),
             category: self.category(&metric, self.near(sentence_start, start), end),
             metric,
             value: self.original(value_start, end),
-            value_start: offset + value_start,
+            value_start: self.offset + self.at(value_start),
             unit: String::new(),
             normalized_value: None,
             normalized_value_max: None,
@@ -313,13 +359,30 @@ impl BlockText<'_> {
             qualifier: None,
             direction: verb,
             kind: classify::kind(false, tense, false),
-            period: classify::period_in(
-                self.clauses
-                    .text(self.near(sentence_start, start), goal.metric.0),
-            )
-            .or_else(|| self.section.period.clone()),
+            period,
             section: self.section.joined.clone(),
         }
+    }
+
+    /// The tense of a figure whose sentence runs over bytes `from..to` and
+    /// whose own sentence names `period`. A sentence that names no period is
+    /// in the time its paragraph last named ("2024年,…稳中有进。地区生产总值
+    /// 达…"), else in its section's.
+    fn tense(&self, from: usize, to: usize, period: Option<&str>, sentence_start: usize) -> Tense {
+        let paragraph_period = || {
+            let start = sentence_start.saturating_sub(PARAGRAPH_WINDOW);
+            classify::period_in(self.clauses.text(start, sentence_start))
+        };
+        let period = period
+            .map(str::to_string)
+            .or_else(paragraph_period)
+            .or_else(|| self.section.period.clone());
+        classify::figure_tense(
+            classify::tense_between(&self.cues, from, to),
+            period.as_deref(),
+            self.section.report_year,
+            self.section.tense,
+        )
     }
 
     /// Category of the metric, else of its clause, else of its section.
@@ -349,6 +412,14 @@ fn hedge_in(before: &str) -> Option<String> {
         .spans_in(before)
         .last()
         .map(|(start, end)| before[start..end].to_string())
+}
+
+/// A metric that is itself a share of a target: "投资完成率", "占年任务之比".
+fn is_completion_metric(metric: &str) -> bool {
+    LEXICON
+        .completion_metrics
+        .longest_suffix(&normalize(metric), |_| true)
+        .is_some()
 }
 
 /// A figure that measures a change: after 同比 or 较…同期, or after a change

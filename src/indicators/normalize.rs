@@ -27,6 +27,52 @@ pub fn strip_converter_pinyin(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text with converter pinyin removed, and where each of its chars was.
+pub struct WithoutPinyin {
+    /// The text without pinyin.
+    pub text: String,
+    /// For each char of `text`, its char index in the original.
+    pub source: Vec<usize>,
+}
+
+/// `text` without converter pinyin, or `None` when it has none. Only
+/// brackets holding a tone mark ("(chǎn)") are taken as pinyin, so that
+/// "方案(a)" keeps its letter.
+pub fn without_converter_pinyin(text: &str) -> Option<WithoutPinyin> {
+    let pinyin = CONVERTER_PINYIN.as_ref()?;
+    let mut dropped = Vec::new();
+    for found in pinyin.captures_iter(text) {
+        let (Some(whole), Some(han)) = (found.get(0), found.get(1)) else {
+            continue;
+        };
+        if text[han.end()..whole.end()].chars().any(is_tone_marked) {
+            dropped.push(han.end()..whole.end());
+        }
+    }
+    if dropped.is_empty() {
+        return None;
+    }
+    let mut kept = WithoutPinyin {
+        text: String::with_capacity(text.len()),
+        source: Vec::new(),
+    };
+    let mut cuts = dropped.iter().peekable();
+    for (index, (byte, c)) in text.char_indices().enumerate() {
+        while cuts.next_if(|cut| cut.end <= byte).is_some() {}
+        if cuts.peek().is_some_and(|cut| cut.contains(&byte)) {
+            continue;
+        }
+        kept.text.push(c);
+        kept.source.push(index);
+    }
+    Some(kept)
+}
+
+/// A vowel with a tone mark (ā, é, ǐ, ù, ǘ …) or a combining tone mark.
+fn is_tone_marked(c: char) -> bool {
+    matches!(c, '\u{00E0}'..='\u{01DC}' | '\u{0300}'..='\u{036F}')
+}
+
 /// The traditional → simplified table, sorted by traditional char.
 static T2S: LazyLock<Vec<(char, char)>> =
     LazyLock::new(|| parse_t2s(include_str!("../../assets/lexicon/t2s.tsv")));
@@ -101,6 +147,16 @@ mod tests {
     fn keeps_char_count() {
         let text = "——地區生產總值增長７％；";
         assert_eq!(normalize(text).chars().count(), text.chars().count());
+    }
+
+    #[test]
+    fn pinyin_goes_and_each_char_knows_where_it_was() {
+        let kept = without_converter_pinyin("總值達(dá)13萬(wàn)億元").map(|k| (k.text, k.source));
+        assert_eq!(
+            kept,
+            Some(("總值達13萬億元".to_string(), vec![0, 1, 2, 7, 8, 9, 15, 16]))
+        );
+        assert!(without_converter_pinyin("方案(a)与方案(b),地区生产总值(GDP)").is_none());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::indicators::classify::{self, Tense};
 use crate::indicators::normalize::normalize_char;
 use crate::indicators::section::Section;
 use crate::span::{self, Span};
+use crate::tracking::report::ReportInfo;
 
 /// Longest piece of a block read at once, in chars. The longest line of the
 /// fixture reports has 1,700 chars; a longer block (a whole report on one
@@ -37,6 +38,7 @@ pub struct Piece<'a> {
 pub struct Planner<'a> {
     doc: &'a Document,
     doc_tense: Tense,
+    report_year: Option<i32>,
     slicer: span::ForwardSlicer<'a>,
     next_block: usize,
     rest: Option<Rest<'a>>,
@@ -56,6 +58,7 @@ impl<'a> Planner<'a> {
         Self {
             doc,
             doc_tense: classify::document_tense(doc.metadata.title.as_deref(), &doc.text),
+            report_year: ReportInfo::detect(doc).year,
             slicer: span::ForwardSlicer::new(&doc.text),
             next_block: 0,
             rest: None,
@@ -109,7 +112,7 @@ impl<'a> Planner<'a> {
     fn section_of(&mut self, offset: usize) -> Option<usize> {
         let path = self.doc.section_path(offset);
         if self.sections.last().is_none_or(|s| s.path != path) {
-            let section = Section::new(self.doc, path, self.doc_tense);
+            let section = Section::new(self.doc, path, self.doc_tense, self.report_year);
             self.sections.push(section);
         }
         let index = self.sections.len() - 1;

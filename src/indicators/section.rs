@@ -20,13 +20,20 @@ pub struct Section {
     pub period: Option<String>,
     /// Category of the innermost heading that has one.
     pub category: Option<Category>,
+    /// The year of the report, as identity detection reads it.
+    pub report_year: Option<i32>,
     /// True inside a glossary (名词解释), which holds no indicators.
     pub glossary: bool,
 }
 
 impl Section {
     /// The section context for `path` in `doc`.
-    pub fn new(doc: &Document, path: Vec<String>, doc_tense: Tense) -> Self {
+    pub fn new(
+        doc: &Document,
+        path: Vec<String>,
+        doc_tense: Tense,
+        report_year: Option<i32>,
+    ) -> Self {
         let innermost = || path.iter().rev().map(String::as_str);
         Self {
             joined: path.join(" > "),
@@ -39,6 +46,7 @@ impl Section {
             category: innermost()
                 .map(classify::category)
                 .find(|c| *c != Category::Other),
+            report_year,
             glossary: path.iter().any(|t| LEXICON.glossary_headings.occurs_in(t)),
             path,
         }
