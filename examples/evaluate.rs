@@ -9,9 +9,11 @@
 //! (default: DIR/labels). Labels that give a report's identity (kind,
 //! region, year) are scored for report detection too, e.g. the development
 //! corpus: `evaluate ../shared/corpus-dev tests/fixtures/corpus-dev-labels`.
+//! A `pairs.json` among the labels scores tracking on its pairs of reports.
 
 use std::path::{Path, PathBuf};
 
+use reportlens::evaluation::pairs::score_pairs;
 use reportlens::evaluation::{load_labels_in, score_report, IdentityLabel, LabelFile, Score};
 use reportlens::tracking::ReportInfo;
 use reportlens::Document;
@@ -38,6 +40,11 @@ fn main() -> Result<(), String> {
     }
     println!("\nALL: {}\n", total.summary());
     print_identities(&identities);
+    if let Some(pairs) = score_pairs(&reports, &labels_folder)? {
+        println!("TRACKING: {}", pairs.summary());
+        pairs.errors.iter().for_each(|line| println!("  {line}"));
+        println!();
+    }
     for (title, lines) in [
         ("MISSES", &total.misses),
         ("FALSE POSITIVES", &total.false_positives),

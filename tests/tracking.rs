@@ -420,3 +420,68 @@ fn a_digest_of_the_next_work_report_reports_on_the_year_s_targets() {
         );
     }
 }
+
+/// An excerpt of a work report that names neither its region nor its year
+/// ("今年我区…"), and a digest of the next year's report giving results in a
+/// "分别" list: test sentences written here.
+fn excerpt_and_digest() -> Vec<TrackedReport> {
+    let report = |name: &str, text: &str| {
+        let doc = Document::from_text(name, text);
+        OpenReport::new(PathBuf::from(name), doc, None).tracked
+    };
+    vec![
+        report(
+            "excerpt.txt",
+            "今年我区经济社会发展的主要预期目标是：地区生产总值增长6%左右；固定资产投资增长10%左右；社会消费品零售总额增长9%左右；进出口总额增长8%左右；城镇居民人均可支配收入增长6%左右；农村居民人均可支配收入增长7%左右。\n",
+        ),
+        report(
+            "digest.txt",
+            "本报南宁1月20日电 广西壮族自治区十四届人大二次会议今天开幕，自治区主席作政府工作报告。\n过去一年，全区地区生产总值增长5.2%，固定资产投资、社会消费品零售总额、进出口总额分别增长11.3%、8.1%和12.6%，城乡居民人均可支配收入分别增长5.8%、7.4%。\n",
+        ),
+    ]
+}
+
+#[test]
+fn an_excerpt_that_names_no_region_or_year_is_tracked_by_the_report_after_it() {
+    let reports = excerpt_and_digest();
+    assert_eq!(reports[0].info.year, None, "{:?}", reports[0].info);
+    let rows = link_targets(&reports, &[]);
+    for (target, actual, status) in [
+        ("地区生产总值增长6%左右", "5.2%", TargetStatus::Missed),
+        ("固定资产投资增长10%左右", "11.3%", TargetStatus::Met),
+        ("社会消费品零售总额增长9%左右", "8.1%", TargetStatus::Missed),
+        ("进出口总额增长8%左右", "12.6%", TargetStatus::Met),
+        (
+            "城镇居民人均可支配收入增长6%左右",
+            "5.8%",
+            TargetStatus::Missed,
+        ),
+        (
+            "农村居民人均可支配收入增长7%左右",
+            "7.4%",
+            TargetStatus::Met,
+        ),
+    ] {
+        let row = row(&rows, &reports, target);
+        assert_eq!(row.year, Some(2023), "{target}");
+        assert!(
+            figure(&reports, row).ends_with(actual),
+            "{target}: {:?}",
+            figure(&reports, row)
+        );
+        assert_eq!(row.status, status, "{target}");
+    }
+}
+
+#[test]
+fn with_several_regions_a_report_of_no_region_is_linked_to_none() {
+    let mut reports = excerpt_and_digest();
+    let other = Document::from_text(
+        "other.txt",
+        "本报杭州1月14日讯 浙江省十四届人大二次会议今天开幕。\n过去一年，全省地区生产总值增长6%。\n",
+    );
+    reports.push(OpenReport::new(PathBuf::from("other.txt"), other, None).tracked);
+    let rows = link_targets(&reports, &[]);
+    let growth = row(&rows, &reports, "地区生产总值增长6%左右");
+    assert!(growth.links.is_empty(), "{:?}", growth.links);
+}

@@ -3,7 +3,7 @@
 //! candidate's context, and assembles [`Indicator`]s, a batch of blocks at a time.
 
 use crate::document::Document;
-use crate::indicators::candidates::{find_candidates, Candidate};
+use crate::indicators::candidates::{find_candidates, is_cjk_word_char, Candidate};
 use crate::indicators::classify::{self, Tense};
 use crate::indicators::clauses::Clauses;
 use crate::indicators::context::{self, Context};
@@ -241,15 +241,19 @@ impl BlockText<'_> {
         let inherited = previous
             .as_mut()
             .filter(|p| p.sentence_start == sentence_start);
-        let in_list = self.clauses.chars().get(context.start.wrapping_sub(1)) == Some(&'、');
+        let in_list = matches!(
+            self.clauses.chars().get(context.start.wrapping_sub(1)),
+            Some('、' | '和' | '及')
+        );
         let (metric, pending) = match (context.metric, inherited) {
             (Some((start, end)), Some(p)) if self.is_generic(start, end) => (
                 format!("{}{}", p.metric, self.original(start, end)),
                 Default::default(),
             ),
-            (Some((start, end)), _) => {
-                split_respectively(self.original(start, end), context.respectively)
+            (Some((start, end)), _) if context.respectively => {
+                split_respectively(self.original(self.list_start(start), end))
             }
+            (Some((start, end)), _) => (self.original(start, end), Default::default()),
             (None, Some(p)) => (
                 p.pending.pop_front().unwrap_or_else(|| p.metric.clone()),
                 std::mem::take(&mut p.pending),
@@ -270,6 +274,31 @@ impl BlockText<'_> {
             pending,
         });
         Some((metric, direction))
+    }
+
+    /// Where the list of metrics that ends with the one starting at `start`
+    /// begins ("规模以上工业增加值、固定资产投资、社会消费品零售总额分别增长…"
+    /// is read whole, however long), without the words that open its clause
+    /// ("其中", "全年").
+    fn list_start(&self, start: usize) -> usize {
+        let chars = self.clauses.chars();
+        let first_char = start + usize::from(chars.get(start) == Some(&'、'));
+        if first_char == 0 || chars[first_char - 1] != '、' {
+            return start;
+        }
+        let mut from = self.clauses.clause_start(first_char);
+        while let Some(word) = LEXICON
+            .stop_words
+            .longest_prefix(self.clauses.text(from, start))
+        {
+            from += word.chars().count();
+        }
+        while from < start
+            && !(is_cjk_word_char(chars[from]) || chars[from].is_ascii_alphanumeric())
+        {
+            from += 1;
+        }
+        from
     }
 
     /// "总数", "规模": a metric head that names nothing without the metric before it.
@@ -294,6 +323,9 @@ impl BlockText<'_> {
             self.clauses.byte_at(sentence_start),
             self.clauses.byte_at(candidate.unit_end),
         );
+        // A figure read after a list of metrics does not start with the list's "、".
+        let start =
+            context.start + usize::from(self.clauses.chars().get(context.start) == Some(&'、'));
         let own_period = classify::period_in(self.clauses.text(near, context.start));
         let tense = self.tense(from, to, own_period.as_deref(), sentence_start);
         let period = own_period.or_else(|| self.section.period.clone());
@@ -303,8 +335,8 @@ impl BlockText<'_> {
             is_change(context, direction.as_deref()),
         );
         Some(Indicator {
-            span: self.span(context.start, context.end),
-            text: self.written(context.start, context.end),
+            span: self.span(start, context.end),
+            text: self.written(start, context.end),
             metric_key: classify::metric_key(&metric),
             category: self.category(&metric, near, candidate.unit_end),
             metric,
@@ -429,15 +461,26 @@ fn is_change(context: &Context, direction: Option<&str>) -> bool {
     context.growth_marker || (change_verb && !context.reached)
 }
 
+/// After "分别", "城乡居民人均可支配收入" stands for the town's and the
+/// country's: "城镇居民人均可支配收入" and "农村居民人均可支配收入".
+fn split_town_and_country(metric: String) -> (String, std::collections::VecDeque<String>) {
+    let simplified = normalize(&metric);
+    let Some(at) = simplified.find("城乡") else {
+        return (metric, Default::default());
+    };
+    let (before, after) = (&simplified[..at], &simplified[at + "城乡".len()..]);
+    (
+        format!("{before}城镇{after}"),
+        std::iter::once(format!("{before}农村{after}")).collect(),
+    )
+}
+
 /// After "分别", "城镇、农村居民人均可支配收入" stands for two metrics: the
 /// first is returned, the rest are kept for the values that follow. A short
 /// item borrows the head of the last one ("城镇" → "城镇居民人均可支配收入").
-fn split_respectively(
-    metric: String,
-    respectively: bool,
-) -> (String, std::collections::VecDeque<String>) {
-    if !respectively || !metric.contains('、') {
-        return (metric, Default::default());
+fn split_respectively(metric: String) -> (String, std::collections::VecDeque<String>) {
+    if !metric.contains('、') {
+        return split_town_and_country(metric);
     }
     let items: Vec<&str> = metric.split('、').filter(|i| !i.is_empty()).collect();
     let last = items.last().copied().unwrap_or_default();

@@ -65,6 +65,7 @@ impl<'a> WorkspaceIndex<'a> {
             regions[at].push(r);
             region_of.push(Some(at));
         }
+        join_unknown_regions(&mut regions, &mut region_of);
         Self {
             reports,
             tables: reports.iter().map(|_| OnceCell::new()).collect(),
@@ -74,7 +75,7 @@ impl<'a> WorkspaceIndex<'a> {
     }
 
     /// The reports of report `r`'s region, `r` included, ascending; none
-    /// when its region is unknown.
+    /// when its region is unknown (and the workspace holds several).
     pub fn peers(&self, r: usize) -> &[usize] {
         self.region_of[r].map_or(&[], |at| &self.regions[at])
     }
@@ -84,6 +85,27 @@ impl<'a> WorkspaceIndex<'a> {
     pub fn report(&self, r: usize) -> &ReportIndex<'a> {
         self.tables[r].get_or_init(|| ReportIndex::new(&self.reports[r]))
     }
+}
+
+/// Reports that do not say their region (an excerpt that starts "今年我区…")
+/// are taken to be of the workspace's one region when the others share one,
+/// and of one region together when no report names any. With several known
+/// regions they stay unknown: a guess could link one province's target to
+/// another's figure.
+fn join_unknown_regions(regions: &mut Vec<Vec<usize>>, region_of: &mut [Option<usize>]) {
+    if regions.len() > 1 {
+        return;
+    }
+    if regions.is_empty() {
+        regions.push(Vec::new());
+    }
+    for (r, region) in region_of.iter_mut().enumerate() {
+        if region.is_none() {
+            *region = Some(0);
+            regions[0].push(r);
+        }
+    }
+    regions[0].sort_unstable();
 }
 
 /// The tables of one report.

@@ -154,7 +154,7 @@ pub fn link_targets(reports: &[TrackedReport], decisions: &[LinkDecision]) -> Ve
     let mut rows: Vec<TargetRow> = targets(&index)
         .into_iter()
         .map(|target| {
-            let year = target_year(reports, target);
+            let year = target_year(reports, target).or_else(|| inferred_year(&index, target));
             let links = year.map_or_else(Vec::new, |y| machine_links(&index, target, y));
             TargetRow {
                 target,
@@ -245,9 +245,35 @@ fn target_year(reports: &[TrackedReport], target: IndicatorRef) -> Option<i32> {
     reports[target.report].info.year
 }
 
-/// The first four-digit year followed by 年 in `text`.
+/// The year of a target whose report names no year and whose period names
+/// none either: the year the later reports of its region look back on (a
+/// work report, plan or digest of Y on Y-1, an execution report or bulletin
+/// on its own year), the earliest if they differ. `None` for a multi-year
+/// period (十四五) or when no later report names its year.
+fn inferred_year(index: &WorkspaceIndex, target: IndicatorRef) -> Option<i32> {
+    let reports = index.reports;
+    let period = indicator(reports, target).period.as_deref().unwrap_or("");
+    if reports[target.report].info.year.is_some() || period.starts_with('十') {
+        return None;
+    }
+    index
+        .peers(target.report)
+        .iter()
+        .filter(|&&r| r > target.report)
+        .filter_map(|&r| {
+            let info = &reports[r].info;
+            let year = info.year?;
+            Some(match info.kind {
+                ReportKind::Execution | ReportKind::Other => year,
+                ReportKind::WorkReport | ReportKind::Plan | ReportKind::NewsDigest => year - 1,
+            })
+        })
+        .min()
+}
+
+/// The first four-digit year followed by 年 (or a space and 年) in `text`.
 pub fn year_in(text: &str) -> Option<i32> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.chars().filter(|&c| c != ' ').collect();
     chars.windows(5).find_map(|w| {
         (w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
             .then(|| w[..4].iter().collect::<String>().parse().ok())

@@ -11,6 +11,8 @@
 //! that matches no label is a false positive; in a partial file only
 //! indicators on labelled non-indicators count against precision.
 
+pub mod pairs;
+
 use std::path::Path;
 
 use serde::Deserialize;
