@@ -12,6 +12,7 @@ use crate::indicators::normalize::{normalize, without_converter_pinyin};
 use crate::indicators::plan::{Piece, Planner};
 use crate::indicators::qualitative::{find_goals, Goal};
 use crate::indicators::section::Section;
+use crate::indicators::table::{self, TableReader};
 use crate::indicators::{Category, Indicator};
 use crate::span::Span;
 
@@ -70,12 +71,15 @@ impl Extractor {
         mut sink: impl FnMut(Vec<Indicator>) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut planner = Planner::new(doc);
+        let mut tables = TableReader::default();
         loop {
             let batch = planner.next_batch();
             if batch.is_empty() {
                 return Ok(());
             }
-            sink(extract_batch(&batch, planner.sections()))?;
+            let found = extract_batch(&batch, planner.sections());
+            let cells = tables.read(&doc.text, &batch, planner.sections());
+            sink(table::merge(found, cells))?;
         }
     }
 }

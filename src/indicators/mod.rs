@@ -17,6 +17,7 @@ mod plan;
 mod qualitative;
 mod quotes;
 mod section;
+mod table;
 mod word_list;
 pub(crate) mod words;
 
