@@ -80,3 +80,27 @@ fn numbers_in_a_row_with_no_unit_and_no_header_stay_silent() {
     let found = extract("通讯录\n办公室 电话 82345678 82345679\n邮编 430061 传真 82345670\n");
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_table_flattened_one_cell_per_line_is_gathered_into_rows() {
+    let found = extract(
+        "某省2021年统计公报\n表2 2021年主要价格指数(上年=100)\n|\n全 省\n|\n城 市\n|\n农 村\n|\n商品零售价格指数\n|\n101.6\n|\n101.4\n|\n102.0\n|\n工业品出厂价格指数\n|\n104.2\n|\n104.0\n|\n104.5\n全年物价总体平稳。\n",
+    );
+    let cells: Vec<(&str, &str)> = found
+        .iter()
+        .map(|i| (i.metric.as_str(), i.value.as_str()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("商品零售价格指数(全省)", "101.6"),
+            ("商品零售价格指数(城市)", "101.4"),
+            ("商品零售价格指数(农村)", "102.0"),
+            ("工业品出厂价格指数(全省)", "104.2"),
+            ("工业品出厂价格指数(城市)", "104.0"),
+            ("工业品出厂价格指数(农村)", "104.5"),
+        ]
+    );
+    assert!(found.iter().all(|i| i.kind == Kind::Actual));
+    assert_eq!(found[0].text, "101.6");
+}
