@@ -95,3 +95,23 @@ fn completion_has_many_forms() {
         assert_eq!(with_value(&found, value).kind, Kind::Completion, "{value}");
     }
 }
+
+#[test]
+fn metrics_carry_over_where_the_sentence_names_them_once() {
+    let (_, found) = extract(
+        "某市2019年统计公报\n全市生产总值1520亿元,按可比价格计算,比上年增长6.5%。其中第一产业增加值120亿元,第二产业增加值560亿元,第三产业增加值840亿元,分别增长3.1%、6.2%和7.4%。\n全市生产总值连续跨越1000亿、1500亿元大关,2019年达到1520亿元。\n全市85个重点项目完成投资312亿元,完成率104%。\n",
+    );
+    let metric = |value: &str| with_value(&found, value).metric.clone();
+    assert_eq!(metric("6.5"), "生产总值");
+    assert_eq!(metric("3.1"), "第一产业增加值");
+    assert_eq!(metric("6.2"), "第二产业增加值");
+    assert_eq!(metric("7.4"), "第三产业增加值");
+    assert!(metric("1500").ends_with("生产总值"), "{}", metric("1500"));
+    assert!(
+        found.iter().all(|i| !i.metric.contains("大关")),
+        "{found:#?}"
+    );
+    assert_eq!(metric("312"), "重点项目完成投资");
+    assert!(metric("104").starts_with("重点项目"), "{}", metric("104"));
+    assert_eq!(with_value(&found, "104").kind, Kind::Completion);
+}

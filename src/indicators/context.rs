@@ -77,9 +77,11 @@ pub fn read(clauses: &Clauses, candidate: &Candidate, floor: usize, ceiling: usi
         .text(context.end, clauses.clause_end(context.end))
         .contains('中');
     let right_needed = prefer_right || left.is_none() || among_follows;
-    let right = right_needed
+    let after = right_needed
         .then(|| phrase_after(clauses, context.end, ceiling))
         .flatten();
+    let crossed = after.is_some_and(|(start, end)| is_landmark(clauses.text(start, end)));
+    let right = after.filter(|_| !crossed);
     let near = if prefer_right {
         right.or(left)
     } else {
@@ -92,7 +94,13 @@ pub fn read(clauses: &Clauses, candidate: &Candidate, floor: usize, ceiling: usi
     context.scope = right.is_some_and(|span| sets_scope(clauses, span));
     context.metric = near
         .or_else(|| verb_run(clauses, clause_start, metric_end))
-        .or_else(|| previous_clause_phrase(clauses, clause_start, floor));
+        .or_else(|| {
+            crossed
+                .then(|| sentence_subject(clauses, floor, metric_end))
+                .flatten()
+        })
+        .or_else(|| previous_clause_phrase(clauses, clause_start, floor))
+        .filter(|&(start, end)| !is_landmark(clauses.text(start, end)));
     context
 }
 
@@ -102,6 +110,22 @@ fn sets_scope(clauses: &Clauses, (start, end): (usize, usize)) -> bool {
     let after = clauses.text(end, end + 2);
     clauses.text(start, end).ends_with('中')
         || after.starts_with('中') && !after.chars().nth(1).is_some_and(is_cjk_word_char)
+}
+
+/// The noun phrase that opens the sentence ("生产总值" in "生产总值连续跨越
+/// 5000亿、6000亿元大关"), for a figure whose only other name is a landmark.
+fn sentence_subject(clauses: &Clauses, floor: usize, end: usize) -> Option<(usize, usize)> {
+    let mut start = clauses.sentence_start(end).max(floor);
+    while let Some(word) = LEXICON.stop_words.longest_prefix(clauses.text(start, end)) {
+        start += word.chars().count();
+    }
+    let length = phrase_at_start(clauses.text(start, end))?;
+    Some((start, start + length))
+}
+
+/// "大关", "台阶": what a figure crosses ("突破6000亿元大关"), never what it measures.
+fn is_landmark(phrase: &str) -> bool {
+    LEXICON.landmarks.longest_suffix(phrase, |_| true).is_some()
 }
 
 /// How many chars around a number are segmented to find its metric: metrics

@@ -28,6 +28,9 @@ struct Previous {
     metric: String,
     direction: Option<String>,
     pending: std::collections::VecDeque<String>,
+    /// The distinct metrics of the sentence so far, in order, for a "分别"
+    /// list of values that names none ("A 1亿元, B 2亿元, 分别增长3%、4%").
+    sentence_metrics: Vec<String>,
 }
 
 /// One block (or piece of a long block) being read: where it starts in the
@@ -136,6 +139,9 @@ fn split_evenly<'b, 'a>(batch: &'b [Piece<'a>], share: usize) -> Vec<&'b [Piece<
 /// How far back before its sentence a figure's paragraph is read for the
 /// period it speaks of.
 const PARAGRAPH_WINDOW: usize = 400;
+
+/// How far after a figure the rest of its "分别" list is looked for.
+const LIST_WINDOW: usize = 80;
 
 /// How far back in its sentence the words before a number are read.
 const SENTENCE_WINDOW: usize = 120;
@@ -249,11 +255,33 @@ impl BlockText<'_> {
             self.clauses.chars().get(context.start.wrapping_sub(1)),
             Some('、' | '和' | '及')
         );
-        let (metric, pending) = match (context.metric, inherited) {
+        let own_metric = context
+            .metric
+            .filter(|&(start, end)| !self.is_method(start, end));
+        let (metric, pending) = match (own_metric, inherited) {
             (Some((start, end)), Some(p)) if self.is_generic(start, end) => (
-                format!("{}{}", p.metric, self.original(start, end)),
+                format!(
+                    "{}{}{}",
+                    p.metric,
+                    if self.clauses.text(start.saturating_sub(2), start) == "完成" {
+                        "完成"
+                    } else {
+                        ""
+                    },
+                    self.original(start, end)
+                ),
                 Default::default(),
             ),
+            (None, Some(p)) if context.respectively && p.pending.is_empty() => {
+                let count = self.list_length(context.end);
+                let from = p.sentence_metrics.len().saturating_sub(count);
+                let mut listed: std::collections::VecDeque<String> =
+                    p.sentence_metrics[from..].iter().cloned().collect();
+                (
+                    listed.pop_front().unwrap_or_else(|| p.metric.clone()),
+                    listed,
+                )
+            }
             (Some((start, end)), _) if context.respectively => {
                 split_respectively(self.original(self.list_start(start), end))
             }
@@ -271,13 +299,43 @@ impl BlockText<'_> {
             .direction
             .clone()
             .or_else(|| inherited_direction.and_then(|p| p.direction.clone()));
+        let mut sentence_metrics = previous
+            .take()
+            .filter(|p| p.sentence_start == sentence_start)
+            .map(|p| p.sentence_metrics)
+            .unwrap_or_default();
+        if !sentence_metrics.contains(&metric) {
+            sentence_metrics.push(metric.clone());
+        }
         *previous = Some(Previous {
             sentence_start,
             metric: metric.clone(),
             direction: direction.clone(),
             pending,
+            sentence_metrics,
         });
         Some((metric, direction))
+    }
+
+    /// "按可比价格计算", "按平均汇率折算", "(见图1)": words before a number
+    /// that say how it was counted, not what.
+    fn is_method(&self, start: usize, end: usize) -> bool {
+        let words = self.clauses.text(start, end);
+        words.ends_with("计算")
+            || words.ends_with("折算")
+            || words.contains("见图")
+            || words.contains("见表")
+    }
+
+    /// How many values a list that starts with the figure ending at `end`
+    /// holds: "3%、4%和5%" holds three.
+    fn list_length(&self, end: usize) -> usize {
+        let chars = &self.clauses.chars()[end.min(self.clauses.chars().len())..];
+        let list = chars
+            .iter()
+            .take(LIST_WINDOW)
+            .take_while(|c| !matches!(c, ',' | ';' | '。' | ':'));
+        1 + list.filter(|c| matches!(c, '、' | '和' | '及')).count()
     }
 
     /// Where the list of metrics that ends with the one starting at `start`

@@ -46,6 +46,8 @@ pub struct Lexicon {
     pub glossary_headings: WordList,
     /// Metric heads that name no thing of their own (总数, 规模, 投资).
     pub generic_metrics: WordList,
+    /// What a figure crosses, never what it measures (大关, 台阶).
+    pub landmarks: WordList,
     /// Metric endings that make a figure a completion share (完成率, 执行率).
     pub completion_metrics: WordList,
     /// The category lexicon.
@@ -85,6 +87,7 @@ impl Lexicon {
             glossary_headings: list(&function_words, "glossary"),
             generic_metrics: list(&function_words, "generic"),
             completion_metrics: list(&function_words, "completion_metric"),
+            landmarks: list(&function_words, "landmark"),
             categories: Categories::new(include_str!("../../assets/lexicon/categories.txt")),
         }
     }

@@ -158,6 +158,12 @@ impl TableReader {
     }
 
     fn read_line(&mut self, line: &str, start: usize, section: Option<&Section>) -> Vec<Indicator> {
+        if !could_be_table_line(line) {
+            if line.contains('。') {
+                (self.columns, self.unit) = (Vec::new(), None);
+            }
+            return Vec::new();
+        }
         let normalized = normalize(line);
         if let Some(unit) = UNIT_LINE.captures(&normalized).and_then(|c| c.get(1)) {
             self.unit = Some(unit.as_str().to_string());
@@ -273,6 +279,13 @@ impl TableReader {
             section: section.joined.clone(),
         }
     }
+}
+
+/// A row or header has cells parted by spaces; a unit line says 单位 or
+/// puts its unit in brackets. Other lines (most prose) are passed over
+/// without being normalised.
+fn could_be_table_line(line: &str) -> bool {
+    line.contains([' ', '\t', '\u{3000}', '(', '（', '位'])
 }
 
 /// The unit of a figure cell: "%" when it says so, else its row's.
