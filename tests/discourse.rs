@@ -115,3 +115,15 @@ fn metrics_carry_over_where_the_sentence_names_them_once() {
     assert!(metric("104").starts_with("重点项目"), "{}", metric("104"));
     assert_eq!(with_value(&found, "104").kind, Kind::Completion);
 }
+
+#[test]
+fn points_and_multiples_measure_change_and_a_plan_as_a_base_plans_nothing() {
+    let (_, found) = extract(
+        "某市2020年统计公报\n常住人口城镇化率提高1.6个百分点,同比加快0.3个百分点。全市生产总值比2010年增长1.1倍。\n截至8月底,工业项目完成投资205亿元,占年度计划的76%;农业项目完成投资60亿元,占年度计划的71%。\n",
+    );
+    assert_eq!(with_value(&found, "1.6").kind, Kind::Growth);
+    assert_eq!(with_value(&found, "0.3").kind, Kind::Growth);
+    assert_eq!(with_value(&found, "1.1").kind, Kind::Growth);
+    assert_eq!(with_value(&found, "60").kind, Kind::Actual);
+    assert_eq!(with_value(&found, "71").kind, Kind::Completion);
+}

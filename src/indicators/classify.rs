@@ -83,9 +83,15 @@ pub fn cue_marks(clauses: &Clauses) -> Vec<(usize, usize, Tense)> {
         .actual_cues
         .spans_in(text)
         .map(|(s, e)| (s, e, Tense::Achieved));
+    // "占年度计划的76%", "目标之比": a plan named as the base of a share is no plan cue.
+    let base_of_share = |(_, end, tense): &(usize, usize, Tense)| {
+        *tense == Tense::Planned
+            && (text[*end..].starts_with('的') || text[*end..].starts_with('之'))
+    };
     let mut marks: Vec<_> = target
         .chain(actual)
         .filter(|&(s, _, _)| !quoted(s))
+        .filter(|mark| !base_of_share(mark))
         .collect();
     marks.sort_by_key(|&(start, end, tense)| (end, start, tense == Tense::Planned));
     marks

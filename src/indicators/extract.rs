@@ -394,7 +394,7 @@ impl BlockText<'_> {
         let kind = classify::kind(
             context.completion || is_completion_metric(&metric),
             tense,
-            is_change(context, direction.as_deref()),
+            is_change(context, direction.as_deref(), &candidate.base_unit),
         );
         Some(Indicator {
             span: self.span(start, context.end),
@@ -518,9 +518,10 @@ fn is_completion_metric(metric: &str) -> bool {
 
 /// A figure that measures a change: after 同比 or 较…同期, or after a change
 /// verb (增长, 下降 ...) that does not name the level reached ("上升到").
-fn is_change(context: &Context, direction: Option<&str>) -> bool {
+fn is_change(context: &Context, direction: Option<&str>, base_unit: &str) -> bool {
     let change_verb = direction.is_some_and(|d| LEXICON.change_verbs.contains(d));
-    context.growth_marker || (change_verb && !context.reached)
+    let unit_of_change = matches!(base_unit, "百分点" | "倍");
+    context.growth_marker || unit_of_change || (change_verb && !context.reached)
 }
 
 /// After "分别", "城乡居民人均可支配收入" stands for the town's and the
