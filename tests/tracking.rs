@@ -485,3 +485,24 @@ fn with_several_regions_a_report_of_no_region_is_linked_to_none() {
     let growth = row(&rows, &reports, "地区生产总值增长6%左右");
     assert!(growth.links.is_empty(), "{:?}", growth.links);
 }
+
+#[test]
+fn a_ceiling_on_a_rate_written_in_traditional_script_compares_as_a_rate() {
+    let report = |name: &str, text: &str| {
+        let doc = Document::from_text(name, text);
+        OpenReport::new(PathBuf::from(name), doc, None).tracked
+    };
+    let reports = vec![
+        report(
+            "plan.txt",
+            "某省2018年政府工作報告\n今年主要預期目標是:城鎮登記失業率控制在4%以內,CPI漲幅控制在3%左右。\n",
+        ),
+        report(
+            "review.txt",
+            "某省2019年政府工作报告\n过去一年,CPI上涨2.1%,城镇登记失业率3.2%。\n",
+        ),
+    ];
+    let rows = link_targets(&reports, &[]);
+    let prices = row(&rows, &reports, "CPI漲幅控制在3%左右");
+    assert_eq!(prices.status, TargetStatus::Met, "{:?}", prices.links);
+}

@@ -390,7 +390,7 @@ impl BlockText<'_> {
             context.start + usize::from(self.clauses.chars().get(context.start) == Some(&'、'));
         let own_period = classify::period_in(self.clauses.text(near, context.start));
         let tense = self.tense(from, to, own_period.as_deref(), sentence_start);
-        let period = own_period.or_else(|| self.section.period.clone());
+        let period = own_period.or_else(|| self.section_period(tense));
         let kind = classify::kind(
             context.completion || is_completion_metric(&metric),
             tense,
@@ -437,7 +437,7 @@ impl BlockText<'_> {
                 .text(self.near(sentence_start, start), goal.metric.0),
         );
         let tense = self.tense(from, to, own_period.as_deref(), sentence_start);
-        let period = own_period.or_else(|| self.section.period.clone());
+        let period = own_period.or_else(|| self.section_period(tense));
         Indicator {
             span: self.span(goal.metric.0, end),
             text: self.written(goal.metric.0, end),
@@ -477,6 +477,14 @@ impl BlockText<'_> {
             self.section.report_year,
             self.section.tense,
         )
+    }
+
+    /// The period a figure of `tense` takes from its section: none for an
+    /// achieved figure when the section's period is the year a work report
+    /// plans for (its review is of the year before).
+    fn section_period(&self, tense: Tense) -> Option<String> {
+        let reviewed = tense == Tense::Achieved && self.section.period_only_for_plans;
+        self.section.period.clone().filter(|_| !reviewed)
     }
 
     /// Category of the metric, else of its clause, else of its section.

@@ -6,11 +6,11 @@
 //! caller can write out one batch's indicators before the next is read.
 
 use crate::document::{BlockKind, Document};
-use crate::indicators::classify::{self, Tense};
+use crate::indicators::classify;
 use crate::indicators::normalize::normalize_char;
-use crate::indicators::section::Section;
+use crate::indicators::section::{ReportContext, Section};
 use crate::span::{self, Span};
-use crate::tracking::report::ReportInfo;
+use crate::tracking::report::{ReportInfo, ReportKind};
 
 /// Longest piece of a block read at once, in chars. The longest line of the
 /// fixture reports has 1,700 chars; a longer block (a whole report on one
@@ -37,8 +37,7 @@ pub struct Piece<'a> {
 /// Walks the content blocks of a document in order, a batch at a time.
 pub struct Planner<'a> {
     doc: &'a Document,
-    doc_tense: Tense,
-    report_year: Option<i32>,
+    report: ReportContext,
     slicer: span::ForwardSlicer<'a>,
     next_block: usize,
     rest: Option<Rest<'a>>,
@@ -55,10 +54,18 @@ struct Rest<'a> {
 impl<'a> Planner<'a> {
     /// A planner at the start of `doc`.
     pub fn new(doc: &'a Document) -> Self {
+        let info = ReportInfo::detect(doc);
+        let report = ReportContext {
+            tense: classify::document_tense(doc.metadata.title.as_deref(), &doc.text),
+            year: info.year,
+            title_year_is_planned: matches!(
+                info.kind,
+                ReportKind::WorkReport | ReportKind::Plan | ReportKind::NewsDigest
+            ),
+        };
         Self {
             doc,
-            doc_tense: classify::document_tense(doc.metadata.title.as_deref(), &doc.text),
-            report_year: ReportInfo::detect(doc).year,
+            report,
             slicer: span::ForwardSlicer::new(&doc.text),
             next_block: 0,
             rest: None,
@@ -112,7 +119,7 @@ impl<'a> Planner<'a> {
     fn section_of(&mut self, offset: usize) -> Option<usize> {
         let path = self.doc.section_path(offset);
         if self.sections.last().is_none_or(|s| s.path != path) {
-            let section = Section::new(self.doc, path, self.doc_tense, self.report_year);
+            let section = Section::new(self.doc, path, &self.report);
             self.sections.push(section);
         }
         let index = self.sections.len() - 1;

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::indicators::normalize::normalize;
+
 use crate::indicators::{Indicator, Kind};
 
 /// Where a target stands.
@@ -171,7 +173,9 @@ fn is_rate(indicator: &Indicator) -> bool {
     const RATE_NAMES: [&str; 4] = ["涨幅", "增幅", "增速", "增长率"];
     indicator.kind == Kind::Growth
         || (indicator.normalized_unit == "%"
-            && RATE_NAMES.iter().any(|n| indicator.metric.ends_with(n)))
+            && RATE_NAMES
+                .iter()
+                .any(|n| normalize(&indicator.metric).ends_with(n)))
         || (indicator.normalized_unit == "%"
             && indicator
                 .direction
