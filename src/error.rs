@@ -55,6 +55,39 @@ pub enum LoadError {
         /// Where the first byte that is not UTF-8 is, when the file could be UTF-8.
         first_invalid_utf8: Option<BytePosition>,
     },
+    /// A format ReportLens does not read, such as an old Word .doc or WPS file.
+    #[error("{path}: {what} cannot be read; {advice}")]
+    Unsupported {
+        path: PathBuf,
+        /// What the file is ("an old Word (.doc), WPS or other Office file").
+        what: String,
+        /// What to do instead ("save it as .docx …").
+        advice: String,
+    },
+    /// A PDF that needs a password to be opened.
+    #[error("{path}: the PDF is protected by a password; save a copy without the password (or print it to a new PDF) and open that")]
+    Encrypted { path: PathBuf },
+    /// A PDF whose pages hold no text, only images: a scan. No OCR is done.
+    #[error("{path}: the PDF has no text on any of its {pages} pages (a scan?); ReportLens does not recognise text in images (OCR): open a PDF with text, or the report as .docx or text")]
+    NoText { path: PathBuf, pages: usize },
+    /// A PDF, web page or Word file its reader cannot read.
+    #[error("{path}: the {format} file is damaged: {reason}")]
+    Damaged {
+        path: PathBuf,
+        /// The format it was read as ("PDF", "Word (.docx)").
+        format: &'static str,
+        /// What is wrong, as the reader says it.
+        reason: String,
+    },
+    /// The reader ran too long on the file (a damaged file looping it).
+    #[error("{path}: reading the {format} file took over {seconds} s; it may be damaged")]
+    TooSlow {
+        path: PathBuf,
+        /// The format it was read as.
+        format: &'static str,
+        /// The time allowed.
+        seconds: u64,
+    },
 }
 
 impl LoadError {
@@ -74,6 +107,21 @@ impl LoadError {
             } => Self::UndecidableEncoding {
                 path,
                 first_invalid_utf8,
+            },
+            Self::Unsupported { what, advice, .. } => Self::Unsupported { path, what, advice },
+            Self::Encrypted { .. } => Self::Encrypted { path },
+            Self::NoText { pages, .. } => Self::NoText { path, pages },
+            Self::Damaged { format, reason, .. } => Self::Damaged {
+                path,
+                format,
+                reason,
+            },
+            Self::TooSlow {
+                format, seconds, ..
+            } => Self::TooSlow {
+                path,
+                format,
+                seconds,
             },
         }
     }

@@ -551,3 +551,45 @@ fn track_will_not_write_over_a_report() {
     let kept = std::fs::read_to_string(&*report).unwrap_or_default();
     assert_eq!(kept, std::fs::read_to_string(PLAN).unwrap_or_default());
 }
+
+#[test]
+fn pdf_web_page_and_word_files_are_read_like_text() {
+    for file in [
+        "tests/fixtures/formats/c_cid001.pdf",
+        "tests/fixtures/formats/h_gbk.html",
+        "tests/fixtures/formats/b_docx.docx",
+    ] {
+        let out = reportlens(&["extract", "--format", "csv", file], None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).lines().count() > 20,
+            "{file}"
+        );
+        let out = reportlens(&["outline", file], None);
+        assert_eq!(out.status.code(), Some(0), "{file}");
+    }
+}
+
+#[test]
+fn damaged_files_exit_1_naming_the_file() {
+    for name in [
+        "x_empty.pdf",
+        "x_notpdf.pdf",
+        "x_trunc.docx",
+        "x_trunc55.pdf",
+    ] {
+        let file = format!("tests/fixtures/formats/{name}");
+        let out = reportlens(&["extract", &file], None);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let message = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            message.contains(&file) && !message.contains("panicked"),
+            "{name}: {message}"
+        );
+    }
+}

@@ -183,9 +183,14 @@ fn png_header_is_binary() {
 #[test]
 fn zip_header_is_binary() {
     let zip = b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml";
-    match open_bytes_error("report.docx", zip) {
+    match open_bytes_error("archive.zip", zip) {
         LoadError::Binary { what, .. } => assert!(what.contains("ZIP archive"), "{what}"),
         other => panic!("expected Binary, got {other:?}"),
+    }
+    // Named .docx but holding no Word document: damaged, saying what it holds.
+    match open_bytes_error("report.docx", zip) {
+        LoadError::Damaged { reason, .. } => assert!(reason.contains("not one"), "{reason}"),
+        other => panic!("expected Damaged, got {other:?}"),
     }
 }
 

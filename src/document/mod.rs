@@ -1,7 +1,10 @@
-//! A report as ReportLens sees it: the decoded text plus its structure
-//! (blocks, headings, outline, metadata). Built once per file; read-only after.
+//! A report as ReportLens sees it: the reading text plus its structure
+//! (blocks, headings, outline, metadata) and, for paged formats, where each
+//! page starts. Built once per file (by the reader in `formats` its content
+//! calls for); read-only after.
 
 pub mod decode;
+pub mod formats;
 pub mod load;
 pub mod structure;
 
@@ -13,6 +16,7 @@ use crate::error::LoadError;
 use crate::span::Span;
 
 pub use decode::{BytePosition, DecodeWarning};
+pub use formats::{PageStart, SourceFormat};
 
 /// What a block (one line of the report) is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -40,6 +44,8 @@ pub struct Block {
     pub span: Span,
     /// What the line is.
     pub kind: BlockKind,
+    /// The page the line starts on (1 for the first), for paged formats (PDF).
+    pub page: Option<u32>,
 }
 
 /// A heading in the outline tree.
@@ -77,13 +83,18 @@ pub struct Metadata {
 pub struct Document {
     /// File name (or "-" for standard input), for messages and exports.
     pub name: String,
+    /// The format the report was read from.
+    pub format: SourceFormat,
     /// The encoding the bytes were decoded from: "UTF-8", "UTF-8 (BOM)", "UTF-16LE",
-    /// "UTF-16BE", "GB18030" or "Big5".
+    /// "UTF-16BE", "GB18030" or "Big5" (for a web page, any encoding it
+    /// declares); "PDF" or "DOCX" for those formats.
     pub encoding: String,
     /// The text as the reader sees it; every offset in the crate indexes its chars.
     pub text: String,
     /// The report's non-empty lines, in order.
     pub blocks: Vec<Block>,
+    /// Where each page starts in the text, in order; empty for unpaged formats.
+    pub pages: Vec<PageStart>,
     /// The heading tree.
     pub outline: Vec<OutlineNode>,
     /// Title and metadata lines.
@@ -94,32 +105,53 @@ pub struct Document {
 }
 
 impl Document {
-    /// Reads, decodes and structures the report at `path`.
+    /// Reads, decodes and structures the report at `path`, with the reader
+    /// its content (or else its extension) calls for.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let bytes = load::read_report_bytes(path)?;
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        // The bytes become the text (UTF-8) or are freed once decoded, before structuring.
-        let decoded = decode::decode_owned(bytes).map_err(|problem| problem.into_error(path))?;
-        Ok(Self::from_decoded(&name, decoded))
+        // The bytes become the text (UTF-8) or are freed once read, before structuring.
+        let reading = formats::read(path, bytes)?;
+        Ok(Self::from_reading(&name, reading))
     }
 
-    /// Decodes `bytes` (any supported encoding) and structures the text.
-    /// Errors name `name` as the file.
+    /// Reads and structures `bytes` (any supported format and encoding).
+    /// Errors name `name` as the file; its extension is the second clue to the format.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, LoadError> {
-        let decoded =
-            decode::decode(bytes).map_err(|problem| problem.into_error(Path::new(name)))?;
-        Ok(Self::from_decoded(name, decoded))
+        let reading = formats::read(Path::new(name), bytes.to_vec())?;
+        Ok(Self::from_reading(name, reading))
     }
 
-    /// Structures decoded text, keeping its encoding and warnings.
-    fn from_decoded(name: &str, decoded: decode::Decoded) -> Self {
-        let mut doc = Self::from_string(name, decoded.text);
-        doc.encoding = decoded.encoding.to_string();
-        doc.warnings = decoded.warnings;
+    /// Structures what a reader made of a file; the title and date it
+    /// declares stand before those found in the text.
+    fn from_reading(name: &str, reading: formats::Reading) -> Self {
+        let mut doc = Self::structure(name, reading.text, &reading.headings);
+        doc.metadata.title = reading.title.or(doc.metadata.title.take());
+        doc.metadata.date = reading.date.or(doc.metadata.date.take());
+        doc.format = reading.format;
+        doc.encoding = reading.encoding;
+        doc.warnings = reading.warnings;
+        doc.set_pages(reading.pages);
         doc
+    }
+
+    /// Records where pages start and which page each block is on.
+    fn set_pages(&mut self, pages: Vec<PageStart>) {
+        self.pages = pages;
+        for i in 0..self.blocks.len() {
+            let page = self.page_at(self.blocks[i].span.start);
+            self.blocks[i].page = page;
+        }
+    }
+
+    /// The page char `offset` is on (1 for the first), or `None` for a
+    /// report without pages (text, web page, Word file).
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        let after = self.pages.partition_point(|start| start.offset <= offset);
+        after.checked_sub(1).map(|i| self.pages[i].page)
     }
 
     /// Structures text that is already decoded (encoding reported as UTF-8).
@@ -129,13 +161,20 @@ impl Document {
 
     /// Structures `text`, taking it over rather than copying it.
     fn from_string(name: &str, text: String) -> Self {
+        Self::structure(name, text, &[])
+    }
+
+    /// Structures `text` with the headings its format marks.
+    fn structure(name: &str, text: String, marked: &[formats::HeadingHint]) -> Self {
         let text = normalize_line_endings(text);
-        let analysis = structure::analyse(&text);
+        let analysis = structure::analyse_marked(&text, marked);
         Self {
             name: name.to_string(),
+            format: SourceFormat::Text,
             encoding: "UTF-8".to_string(),
             text,
             blocks: analysis.blocks,
+            pages: Vec::new(),
             outline: analysis.outline,
             metadata: analysis.metadata,
             warnings: Vec::new(),

@@ -233,6 +233,21 @@ impl Language {
                     .unwrap_or_default();
                 format!("无法识别文本编码（已尝试 UTF-8、UTF-16、GB18030 和 Big5）{hint}")
             }
+            LoadError::Unsupported { what, .. } => {
+                format!("无法读取此文件（{what}）；请另存为 .docx 或带文字的 PDF 后再打开")
+            }
+            LoadError::Encrypted { .. } => {
+                "PDF 有密码保护；请另存一份无密码的副本（或打印为新的 PDF）后再打开".to_string()
+            }
+            LoadError::NoText { pages, .. } => format!(
+                "PDF 的 {pages} 页上都没有文字（扫描件？）；本程序不做文字识别（OCR），请打开带文字的 PDF，或 .docx、文本格式的报告"
+            ),
+            LoadError::Damaged { format, reason, .. } => {
+                format!("{format} 文件已损坏：{reason}")
+            }
+            LoadError::TooSlow {
+                format, seconds, ..
+            } => format!("读取 {format} 文件超过 {seconds} 秒，文件可能已损坏"),
         };
         format!("{}：{reason}", error_path(error))
     }
@@ -289,7 +304,12 @@ fn error_path(error: &LoadError) -> String {
         | LoadError::Empty { path }
         | LoadError::TooLarge { path, .. }
         | LoadError::Binary { path, .. }
-        | LoadError::UndecidableEncoding { path, .. } => path,
+        | LoadError::UndecidableEncoding { path, .. }
+        | LoadError::Unsupported { path, .. }
+        | LoadError::Encrypted { path }
+        | LoadError::NoText { path, .. }
+        | LoadError::Damaged { path, .. }
+        | LoadError::TooSlow { path, .. } => path,
     };
     path.display().to_string()
 }

@@ -40,11 +40,14 @@ impl Walk {
     }
 }
 
-/// Marks heading blocks in `kinds` from line `start` on; returns the outline nodes.
+/// Marks heading blocks in `kinds` from line `start` on; returns the outline
+/// nodes. A line with a level in `marked` (the format said it is a heading:
+/// a Word heading style, an HTML h1-h6) is a heading of that level.
 pub(crate) fn headings(
     lines: &[Line<'_>],
     kinds: &mut [BlockKind],
     start: usize,
+    marked: &[Option<u8>],
 ) -> Vec<OutlineNode> {
     let mut walk = Walk::new(lines, kinds);
     let mut nodes = Vec::new();
@@ -52,6 +55,12 @@ pub(crate) fn headings(
         let Some(kind) = kinds.get_mut(i).filter(|k| **k == BlockKind::Paragraph) else {
             continue;
         };
+        if let Some(level) = marked.get(i).copied().flatten() {
+            *kind = BlockKind::Heading { level };
+            walk.prev_heading = true;
+            nodes.push(node(line, i, level, Shape::Whole));
+            continue;
+        }
         let candidate = walk.candidate(i, line);
         walk.prev_heading = false;
         let Some(candidate) = candidate else { continue };
@@ -117,7 +126,7 @@ mod tests {
     fn run(text: &str) -> (Vec<BlockKind>, Vec<OutlineNode>) {
         let lines = split_lines(text);
         let mut kinds = vec![BlockKind::Paragraph; lines.len()];
-        let nodes = headings(&lines, &mut kinds, 0);
+        let nodes = headings(&lines, &mut kinds, 0, &[]);
         (kinds, nodes)
     }
 

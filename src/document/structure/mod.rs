@@ -18,6 +18,7 @@ mod outline;
 mod patterns;
 mod text;
 
+use crate::document::formats::HeadingHint;
 use crate::document::{Block, BlockKind, Metadata, OutlineNode};
 
 pub use outline::section_path;
@@ -35,7 +36,14 @@ pub struct Analysis {
 
 /// Finds blocks, headings, metadata and debris in `text` (line endings already `\n`).
 pub fn analyse(text: &str) -> Analysis {
+    analyse_marked(text, &[])
+}
+
+/// As [`analyse`], with the lines the file's format marks as headings: a
+/// body line starting at a marked offset is a heading of the marked level.
+pub fn analyse_marked(text: &str, marked: &[HeadingHint]) -> Analysis {
     let lines = lines::split_lines(text);
+    let marked_levels = marked_levels(&lines, marked);
     let debris = debris::mark(&lines);
     let header = header::scan(&lines, &debris);
     let mut kinds: Vec<BlockKind> = debris
@@ -54,7 +62,7 @@ pub fn analyse(text: &str) -> Analysis {
         }
     }
     let body_start = header.last().map_or(0, |&(i, _)| i + 1);
-    let flat = body::headings(&lines, &mut kinds, body_start);
+    let flat = body::headings(&lines, &mut kinds, body_start, &marked_levels);
     let metadata = metadata::build(&lines, &header);
     let blocks = lines
         .iter()
@@ -62,6 +70,7 @@ pub fn analyse(text: &str) -> Analysis {
         .map(|(line, kind)| Block {
             span: line.span,
             kind,
+            page: None,
         })
         .collect();
     Analysis {
@@ -69,6 +78,23 @@ pub fn analyse(text: &str) -> Analysis {
         outline: outline::build(flat),
         metadata,
     }
+}
+
+/// The marked level of each line, by where the line starts.
+fn marked_levels(lines: &[lines::Line<'_>], marked: &[HeadingHint]) -> Vec<Option<u8>> {
+    if marked.is_empty() {
+        return Vec::new();
+    }
+    lines
+        .iter()
+        .map(|line| {
+            let at = marked.partition_point(|hint| hint.offset < line.span.start);
+            marked
+                .get(at)
+                .filter(|hint| hint.offset == line.span.start)
+                .map(|hint| hint.level)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -97,5 +123,19 @@ mod tests {
             section_path(&analysis.outline, 26),
             ["一、总体要求", "(一)目标"]
         );
+    }
+
+    #[test]
+    fn marked_lines_are_headings_of_their_level() {
+        let text =
+            "武昌区2021年计划\n一、总体要求\n全年新增企业60家。\n主要任务\n全年新增企业60家。\n";
+        let marked = [HeadingHint {
+            offset: 29,
+            level: 2,
+        }];
+        let analysis = analyse_marked(text, &marked);
+        let kinds: Vec<BlockKind> = analysis.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[3], BlockKind::Heading { level: 2 }, "{kinds:?}");
+        assert_eq!(analysis.outline[0].children[0].title, "主要任务");
     }
 }
