@@ -127,3 +127,21 @@ fn points_and_multiples_measure_change_and_a_plan_as_a_base_plans_nothing() {
     assert_eq!(with_value(&found, "60").kind, Kind::Actual);
     assert_eq!(with_value(&found, "71").kind, Kind::Completion);
 }
+
+#[test]
+fn percentages_written_in_words_are_figures() {
+    let (_, found) = extract(
+        "某省2010年政府工作報告摘要\n過去一年,全省生產總值增長百分之十點二,財政收入增長百分之三十八,城鎮登記失業率百分之3.9。\n",
+    );
+    let growth = with_value(&found, "百分之十點二");
+    assert_eq!(
+        (growth.normalized_value, growth.unit.as_str()),
+        (Some(10.2), "%")
+    );
+    assert_eq!(growth.kind, Kind::Growth);
+    assert_eq!(
+        with_value(&found, "百分之三十八").normalized_value,
+        Some(38.0)
+    );
+    assert_eq!(with_value(&found, "百分之3.9").normalized_value, Some(3.9));
+}

@@ -66,16 +66,55 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).unwrap_or_else(|e| panic!("candidate pattern is valid: {e}"))
 });
 
+/// "百分之九", "百分之三十八点五", "百分之7.5": a percentage written in words,
+/// as news reports and traditional-script texts write it.
+static PERCENT_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)",
+    )
+    .unwrap_or_else(|e| panic!("percentage pattern is valid: {e}"))
+});
+
 /// All plausible number-with-unit candidates in a block (normalised), in order.
 pub fn find_candidates(clauses: &Clauses) -> Vec<Candidate> {
     let text = clauses.all();
-    let found = CANDIDATE
+    let mut found: Vec<Candidate> = CANDIDATE
         .find_iter(text)
-        .filter_map(|m| build(m.as_str(), m.start(), clauses));
-    merge_ranges(found.collect(), clauses.chars())
+        .filter_map(|m| build(m.as_str(), m.start(), clauses))
+        .collect();
+    if text.contains("百分之") {
+        found.extend(percentages_in_words(clauses));
+        found.sort_by_key(|c| c.value_start);
+    }
+    merge_ranges(found, clauses.chars())
         .into_iter()
         .filter(|c| !is_trap(c, clauses))
         .collect()
+}
+
+/// The percentages written in words ("增长百分之九"): the figure is the
+/// whole phrase, its unit "%".
+fn percentages_in_words(clauses: &Clauses) -> impl Iterator<Item = Candidate> + '_ {
+    PERCENT_IN_WORDS
+        .captures_iter(clauses.all())
+        .filter_map(|found| {
+            let (whole, number) = (found.get(0)?, found.get(1)?);
+            let value = crate::indicators::numbers::parse_chinese_decimal(number.as_str())
+                .or_else(|| number.as_str().parse().ok())?;
+            let end = clauses.char_at_byte(whole.end());
+            Some(Candidate {
+                value_start: clauses.char_at_byte(whole.start()),
+                value_end: end,
+                unit_end: end,
+                value: whole.as_str().to_string(),
+                unit: "%".to_string(),
+                approximate: None,
+                low: value,
+                high: None,
+                base_unit: "%".to_string(),
+                chinese: false,
+            })
+        })
 }
 
 /// "6%-6.5%", "2万-3万人": a range whose bounds each carry their unit is one

@@ -227,6 +227,10 @@ impl BlockText<'_> {
     /// The unit as written, without the "余" of "1万余名".
     fn unit_as_written(&self, candidate: &Candidate) -> String {
         let unit = self.original(candidate.value_end, candidate.unit_end);
+        if unit.is_empty() {
+            // "百分之九" writes its unit before the number.
+            return candidate.unit.clone();
+        }
         match &candidate.approximate {
             Some((_, at)) => unit
                 .chars()

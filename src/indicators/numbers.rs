@@ -68,6 +68,24 @@ pub fn parse_chinese(text: &str) -> Option<f64> {
     (value > 0.0 || text.contains(['零', '〇'])).then_some(value)
 }
 
+/// Parses a Chinese numeral with decimals: "三十八点五" → 38.5, "零点六" → 0.6.
+pub fn parse_chinese_decimal(text: &str) -> Option<f64> {
+    let Some((whole, decimals)) = text.split_once('点') else {
+        return parse_chinese(text);
+    };
+    let whole = if whole.is_empty() {
+        Some(0.0)
+    } else {
+        parse_chinese(whole)
+    }?;
+    let digits: Option<String> = decimals
+        .chars()
+        .map(|c| chinese_digit(c).map(|d| char::from(b'0' + d as u8)))
+        .collect();
+    let fraction: f64 = format!("0.{}", digits?).parse().ok()?;
+    Some(whole + fraction)
+}
+
 /// Parses one number, Arabic or Chinese.
 pub fn parse_number(text: &str) -> Option<f64> {
     if text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -112,6 +130,9 @@ mod tests {
         assert_eq!(parse_chinese("五万亿"), Some(5e12));
         assert_eq!(parse_chinese("年"), None);
         assert_eq!(parse_chinese("千亿"), Some(1e11));
+        assert_eq!(parse_chinese_decimal("三十八点五"), Some(38.5));
+        assert_eq!(parse_chinese_decimal("零点六"), Some(0.6));
+        assert_eq!(parse_chinese_decimal("九"), Some(9.0));
     }
 
     #[test]
