@@ -251,6 +251,7 @@ mod tests {
         assert_eq!(metric_key("全社会固定资产投资"), "固定资产投资");
         assert_eq!(metric_key("生產總值"), "地区生产总值");
         assert_eq!(metric_key("社零额"), "社会消费品零售总额");
+        assert_eq!(metric_key("進出口貿易總額"), metric_key("货物进出口总额"));
         assert_eq!(
             metric_key("全区地方一般公共预算收入"),
             "地方一般公共预算收入"
