@@ -65,6 +65,30 @@ fn extract_json_has_the_documented_fields() {
     assert_eq!(first["kind"], "target");
 }
 
+/// The indicators `extract --format json` gives for `file`.
+fn extracted(file: &str) -> Vec<serde_json::Value> {
+    let out = reportlens(&["extract", "--format", "json", file], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn extract_json_gives_each_indicator_of_a_pdf_its_page_and_null_for_text() {
+    let pdf = extracted("tests/fixtures/formats/a_txt003.pdf");
+    assert!(!pdf.is_empty());
+    let pages: Vec<u64> = pdf
+        .iter()
+        .map(|r| r["page"].as_u64().unwrap_or_else(|| panic!("no page: {r}")))
+        .collect();
+    assert!(pages.windows(2).all(|w| w[0] <= w[1]), "{pages:?}");
+    assert!(pages[0] >= 1 && pages[pages.len() - 1] > 1, "{pages:?}");
+    let text = extracted(PLAN);
+    assert!(text
+        .iter()
+        .all(|r| r.get("page") == Some(&serde_json::Value::Null)));
+    assert!(text[0].get("value_start").is_some() && text[0].get("kind").is_some());
+}
+
 #[test]
 fn extract_csv_has_bom_and_neutralised_formulas() {
     let out = reportlens(

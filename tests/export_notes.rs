@@ -249,3 +249,29 @@ fn json_records_carry_section_position_and_tracking() {
     assert_eq!(records[5]["placed"], false);
     assert!(records[5]["start"].is_null() && records[5]["section"] == serde_json::json!([]));
 }
+
+#[test]
+fn notes_on_a_pdf_carry_their_page_in_every_format() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/a_txt003.pdf");
+    let doc = Document::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let block = doc
+        .blocks
+        .iter()
+        .find(|b| b.page == Some(2) && b.span.len() >= 6)
+        .unwrap_or_else(|| panic!("no block on page 2"));
+    let chars: Vec<char> = doc.text.chars().collect();
+    let anchor = Anchor::capture(&chars, block.span.start, block.span.start + 6);
+    let notes = [fixed("p2", Annotation::new(anchor, Colour::Yellow))];
+    let json = notes_json(&doc, &notes).unwrap_or_else(|e| panic!("{e}"));
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed["annotations"][0]["page"], 2);
+    let csv = notes_csv(&doc, &notes).unwrap_or_else(|e| panic!("{e}"));
+    let csv = String::from_utf8_lossy(&csv);
+    assert!(csv.lines().next().is_some_and(|h| h.ends_with(",page")));
+    assert!(
+        csv.lines().nth(1).is_some_and(|row| row.ends_with(",2")),
+        "{csv}"
+    );
+    assert!(notes_markdown(&doc, &notes).contains("页码：第2页"));
+}

@@ -808,3 +808,62 @@ fn a_report_with_a_bad_byte_opens_and_says_where_the_byte_is() {
     harness.run();
     assert!(labels(&harness, |t| t.contains("无效的 UTF-8 字节")).is_empty());
 }
+
+/// A small PDF of several pages.
+const PAGED_PDF: &str = "tests/fixtures/formats/a_txt003.pdf";
+
+/// Presses Ctrl+G, types `page` into the prompt and presses Enter.
+fn go_to_page(harness: &mut Harness<'static, ReportLensApp>, page: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    harness.run();
+    let prompt = harness.get_by_role_and_label(Role::TextInput, "转到页…");
+    assert!(prompt.is_focused(), "Ctrl+G did not focus the page box");
+    prompt.type_text(page);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn a_pdf_shows_its_page_in_the_status_bar_and_ctrl_g_goes_to_a_page() {
+    let doc = Document::open(Path::new(PAGED_PDF)).unwrap_or_else(|e| panic!("{e}"));
+    let total = doc.page_count();
+    // The last page with text on it: its first block may sit below the top
+    // of the view (the text ends), yet it is the page gone to.
+    let last = doc.blocks.last().and_then(|b| b.page).unwrap_or_default();
+    assert!(last >= 2, "{PAGED_PDF} has text on {last} pages");
+    let mut harness = window_on(Path::new(PAGED_PDF));
+    assert!(shows(&harness, &format!("第1页 / 共{total}页")));
+    go_to_page(&mut harness, &last.to_string());
+    assert!(
+        shows(&harness, &format!("第{last}页 / 共{total}页")),
+        "the status bar does not show page {last}: {:?}",
+        labels(&harness, |t| t.contains("/ 共"))
+    );
+    let start = doc
+        .page_start(last)
+        .unwrap_or_else(|| panic!("no start for page {last}"));
+    let block = doc.blocks.iter().find(|b| b.span.start == start);
+    let first: String = block.map_or_else(String::new, |b| {
+        doc.text.chars().skip(start).take(b.span.len()).collect()
+    });
+    assert!(
+        !labels(&harness, |t| t == first).is_empty(),
+        "page {last}'s first block not shown"
+    );
+    let beyond = total + 1;
+    go_to_page(&mut harness, &beyond.to_string());
+    assert!(shows(
+        &harness,
+        &format!("没有第{beyond}页：本文档共{total}页")
+    ));
+    assert!(shows(&harness, &format!("第{last}页 / 共{total}页")));
+}
+
+#[test]
+fn a_text_report_shows_no_page_and_ctrl_g_says_it_has_none() {
+    let mut harness = sample();
+    assert!(labels(&harness, |t| t.contains("/ 共")).is_empty());
+    go_to_page(&mut harness, "1");
+    assert!(shows(&harness, "此文档没有页码（只有 PDF 有）"));
+}

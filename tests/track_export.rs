@@ -368,3 +368,26 @@ fn the_workbook_targets_sheet_has_the_csv_rows_in_the_same_order() {
     assert!(rows.len() > 40, "{} rows", rows.len());
     assert_eq!(rows, csv_rows);
 }
+
+#[test]
+fn the_indicators_sheet_gives_a_pdf_s_page_and_none_for_text() {
+    let reports = [open(PLAN), open("tests/fixtures/formats/a_txt003.pdf")];
+    let workbook = Workbook::of(&reports);
+    let sheet = workbook.sheet("指标 Indicators");
+    let header = header(&sheet);
+    let (report, page) = (column(&header, "report"), column(&header, "page"));
+    let pages: Vec<(String, Data)> = sheet
+        .rows()
+        .skip(1)
+        .map(|row| (row[report].to_string(), row[page].clone()))
+        .collect();
+    let pdf = |name: &str| name.ends_with(".pdf");
+    assert!(pages.iter().any(|(n, _)| pdf(n)));
+    for (name, page) in &pages {
+        match page {
+            Data::Float(p) => assert!(pdf(name) && *p >= 1.0, "{name}: {p}"),
+            Data::Empty => assert!(!pdf(name), "{name} has no page"),
+            other => panic!("{name}: page {other:?}"),
+        }
+    }
+}

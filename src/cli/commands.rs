@@ -80,7 +80,11 @@ fn extract_into(
     Extractor::shared().extract_each(doc, |batch| {
         let records: Vec<IndicatorRecord> = batch
             .iter()
-            .map(|indicator| IndicatorRecord { file, indicator })
+            .map(|indicator| IndicatorRecord {
+                file,
+                indicator,
+                page: doc.page_at(indicator.span.start),
+            })
             .collect();
         write(&records)
     })

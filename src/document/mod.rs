@@ -154,6 +154,25 @@ impl Document {
         after.checked_sub(1).map(|i| self.pages[i].page)
     }
 
+    /// How many pages the report has: 0 for a report without pages.
+    pub fn page_count(&self) -> u32 {
+        self.pages.last().map_or(0, |start| start.page)
+    }
+
+    /// Where the reader should land for page `page`: the start of its first
+    /// block, or of the next block when the page holds none (a blank page).
+    /// `None` when the report has no such page.
+    pub fn page_start(&self, page: u32) -> Option<usize> {
+        if page == 0 || page > self.page_count() {
+            return None;
+        }
+        let first_block = self.blocks.iter().find(|b| b.page >= Some(page));
+        let page_start = || self.pages.iter().find(|s| s.page == page);
+        first_block
+            .map(|b| b.span.start)
+            .or_else(|| page_start().map(|s| s.offset))
+    }
+
     /// Structures text that is already decoded (encoding reported as UTF-8).
     pub fn from_text(name: &str, text: &str) -> Self {
         Self::from_string(name, text.to_string())

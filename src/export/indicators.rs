@@ -17,10 +17,13 @@ pub struct IndicatorRecord<'a> {
     /// The indicator.
     #[serde(flatten)]
     pub indicator: &'a Indicator,
+    /// The page the indicator starts on (1 for the first); `None` (null) for
+    /// a report without pages (text, web page, Word file).
+    pub page: Option<u32>,
 }
 
 /// Column headers of the CSV export, in order.
-const CSV_HEADERS: [&str; 18] = [
+const CSV_HEADERS: [&str; 19] = [
     "file",
     "start",
     "end",
@@ -39,6 +42,7 @@ const CSV_HEADERS: [&str; 18] = [
     "period",
     "category",
     "section",
+    "page",
 ];
 
 /// Where an export's records come from: called once with a function that
@@ -103,7 +107,13 @@ fn csv_row(record: &IndicatorRecord) -> Vec<String> {
         text(&i.period),
         i.category.as_str().to_string(),
         i.section.clone(),
+        page_cell(record.page),
     ]
+}
+
+/// The page as a cell: empty when unknown.
+fn page_cell(page: Option<u32>) -> String {
+    page.map_or_else(String::new, |p| p.to_string())
 }
 
 /// A Markdown table per file of the records `feed` gives.
@@ -115,18 +125,20 @@ pub fn indicators_markdown(out: &mut dyn Write, feed: &mut Feed) -> io::Result<(
                 let gap = if current_file.is_some() { "\n" } else { "" };
                 write!(
                     out,
-                    "{gap}## {}\n\n| 指标 | 数值 | 单位 | 限定 | 类型 | 时期 | 类别 | 章节 | 原文 |\n|---|---|---|---|---|---|---|---|---|\n",
+                    "{gap}## {}\n\n| 指标 | 数值 | 单位 | 限定 | 类型 | 时期 | 类别 | 章节 | 页码 | 原文 |\n|---|---|---|---|---|---|---|---|---|---|\n",
                     escape_cell(record.file)
                 )?;
                 current_file = Some(record.file.to_string());
             }
-            out.write_all(markdown_row(record.indicator).as_bytes())?;
+            out.write_all(markdown_row(record).as_bytes())?;
         }
         Ok(())
     })
 }
 
-fn markdown_row(i: &Indicator) -> String {
+fn markdown_row(record: &IndicatorRecord) -> String {
+    let i = record.indicator;
+    let page = page_cell(record.page);
     let cells = [
         i.metric.as_str(),
         i.value.as_str(),
@@ -136,6 +148,7 @@ fn markdown_row(i: &Indicator) -> String {
         i.period.as_deref().unwrap_or(""),
         i.category.as_str(),
         i.section.as_str(),
+        page.as_str(),
         i.text.as_str(),
     ];
     let cells: Vec<String> = cells.iter().map(|c| escape_cell(c)).collect();

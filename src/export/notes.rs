@@ -4,6 +4,8 @@
 //! JSON and CSV carry machine values (`yellow`, `in_progress`, `target`), as
 //! in the sidecar; Markdown is for people and shows colours and statuses in
 //! Chinese (黄, 进行中). An unplaced annotation has no position and no section.
+//! A passage's page (from 1) is given for reports with pages (PDF): null in
+//! JSON, an empty cell in CSV and left out of Markdown otherwise.
 
 use serde::Serialize;
 
@@ -42,6 +44,8 @@ struct NoteRecord<'a> {
     start: Option<usize>,
     /// One past the last char; None when unplaced.
     end: Option<usize>,
+    /// The page the passage starts on; None when unplaced or the report has no pages.
+    page: Option<u32>,
     quote: &'a str,
     colour: Colour,
     note: &'a str,
@@ -71,6 +75,7 @@ impl<'a> NoteRecord<'a> {
             section: position.map_or_else(Vec::new, |(start, _)| doc.section_path(start)),
             start: position.map(|(start, _)| start),
             end: position.map(|(_, end)| end),
+            page: position.and_then(|(start, _)| doc.page_at(start)),
             quote: &annotation.anchor.quote.exact,
             colour: annotation.colour,
             note: &annotation.note,
@@ -116,9 +121,9 @@ pub fn notes_json(doc: &Document, annotations: &[Annotation]) -> Result<String, 
 }
 
 /// Column headers of the CSV export, in order.
-const CSV_HEADERS: [&str; 16] = [
+const CSV_HEADERS: [&str; 17] = [
     "id", "section", "start", "end", "quote", "colour", "note", "tags", "status", "metric",
-    "value", "unit", "kind", "created", "modified", "placed",
+    "value", "unit", "kind", "created", "modified", "placed", "page",
 ];
 
 /// CSV with a UTF-8 byte-order mark, one row per annotation, every cell formula-safe.
@@ -137,7 +142,7 @@ pub fn notes_csv(doc: &Document, annotations: &[Annotation]) -> Result<Vec<u8>, 
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-fn csv_row(record: &NoteRecord) -> [String; 16] {
+fn csv_row(record: &NoteRecord) -> [String; 17] {
     let offset = |v: Option<usize>| v.map(|v| v.to_string()).unwrap_or_default();
     let (metric, value, unit, kind) = record.indicator.as_ref().map_or(Default::default(), |i| {
         (i.metric, i.value, i.unit, i.kind.as_str())
@@ -159,6 +164,7 @@ fn csv_row(record: &NoteRecord) -> [String; 16] {
         record.created.to_string(),
         record.modified.to_string(),
         record.placed.to_string(),
+        record.page.map(|p| p.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -238,6 +244,9 @@ fn markdown_note(note: &str) -> String {
 /// 颜色、标签、状态 and the tracked indicator, separated by " · ".
 fn markdown_details(record: &NoteRecord) -> String {
     let mut details = vec![format!("颜色：{}", record.colour.chinese())];
+    if let Some(page) = record.page {
+        details.push(format!("页码：第{page}页"));
+    }
     if !record.tags.is_empty() {
         let tags: Vec<String> = record
             .tags

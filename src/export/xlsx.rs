@@ -18,7 +18,7 @@ pub const TARGETS_SHEET: &str = "目标 Targets";
 pub const INDICATORS_SHEET: &str = "指标 Indicators";
 
 /// Column headers of the indicators sheet, in order.
-const INDICATOR_COLUMNS: [&str; 16] = [
+const INDICATOR_COLUMNS: [&str; 17] = [
     "report",
     "start",
     "end",
@@ -35,6 +35,7 @@ const INDICATOR_COLUMNS: [&str; 16] = [
     "kind",
     "period",
     "category",
+    "page",
 ];
 
 /// Narrowest and widest column, in widths of the digit 0.
@@ -107,16 +108,19 @@ fn new_sheet<'w>(workbook: &'w mut Workbook, name: &str) -> Result<&'w mut Works
 /// Every indicator of every report, one row each, in report and document order.
 fn indicator_table(reports: &[OpenReport]) -> impl Iterator<Item = Vec<Cell<'_>>> {
     reports.iter().flat_map(|report| {
-        let name = report.tracked.name.as_str();
-        report
-            .tracked
+        let tracked = &report.tracked;
+        let name = tracked.name.as_str();
+        // Built together from the same indicators: one page each.
+        let pages = tracked.pages.iter().copied();
+        tracked
             .indicators
             .iter()
-            .map(move |indicator| indicator_cells(name, indicator))
+            .zip(pages)
+            .map(move |(indicator, page)| indicator_cells(name, indicator, page))
     })
 }
 
-fn indicator_cells<'a>(report: &'a str, i: &'a Indicator) -> Vec<Cell<'a>> {
+fn indicator_cells<'a>(report: &'a str, i: &'a Indicator, page: Option<u32>) -> Vec<Cell<'a>> {
     let optional = |text: &'a Option<String>| Cell::text(text.as_deref().unwrap_or(""));
     vec![
         Cell::text(report),
@@ -135,6 +139,7 @@ fn indicator_cells<'a>(report: &'a str, i: &'a Indicator) -> Vec<Cell<'a>> {
         Cell::text(i.kind.as_str()),
         optional(&i.period),
         Cell::text(i.category.as_str()),
+        page.map_or(Cell::Empty, |p| Cell::Integer(i64::from(p))),
     ]
 }
 

@@ -11,6 +11,7 @@ use crate::gui::notes::editor::EditorState;
 use crate::gui::notes::panel::NotesFilter;
 use crate::gui::notes::session::NotesSession;
 use crate::gui::panels::find::FindState;
+use crate::gui::panels::pages::GotoState;
 use crate::gui::panels::table::TableState;
 use crate::gui::reader::HeightCache;
 use crate::gui::selection::Selection;
@@ -43,6 +44,7 @@ pub struct ReportLensApp {
     /// Char offset at the top of the view (for the outline).
     pub(crate) top_offset: usize,
     pub(crate) find: FindState,
+    pub(crate) goto: GotoState,
     pub(crate) table: TableState,
     pub(crate) heights: HeightCache,
     /// The open document's annotations and their sidecar.
@@ -83,6 +85,7 @@ impl ReportLensApp {
             scroll_to: None,
             top_offset: 0,
             find: FindState::default(),
+            goto: GotoState::default(),
             table: TableState::default(),
             heights: HeightCache::default(),
             notes: None,
@@ -258,6 +261,7 @@ impl ReportLensApp {
                 self.find.open = !self.find.open;
                 self.find.focus = self.find.open;
             }
+            Command::ToggleGoto => self.goto.toggle(),
             Command::DismissError => self.error = None,
             Command::DismissDecodeWarning => self.decode_warning = None,
             Command::SetSelection(selection) => {

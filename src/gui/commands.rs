@@ -27,6 +27,8 @@ pub enum Command {
     Zoom(f32),
     /// Show or hide the find bar.
     ToggleFind,
+    /// Show or hide the go-to-page prompt.
+    ToggleGoto,
     /// Dismiss the error message.
     DismissError,
     /// Dismiss the warning about how the report was decoded.

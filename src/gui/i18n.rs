@@ -135,6 +135,10 @@ pub enum Key {
     OpenAnyway,
     Cancel,
     NotesRescued,
+    GoToPage,
+    PageHint,
+    Go,
+    Page,
 }
 
 impl Language {
@@ -438,5 +442,9 @@ fn words(key: Key) -> (&'static str, &'static str) {
             "批注无法保存到原位置，已另存到",
             "The notes could not be saved where they belong; they were saved to",
         ),
+        Key::GoToPage => ("转到页…", "Go to page…"),
+        Key::PageHint => ("页码", "Page number"),
+        Key::Go => ("转到", "Go"),
+        Key::Page => ("页码", "Page"),
     }
 }

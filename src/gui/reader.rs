@@ -80,6 +80,10 @@ pub struct HeightCache {
     /// True from the start of a drag selection until the button is released,
     /// even after the paragraph where it began has scrolled out of view.
     selecting: bool,
+    /// The offset last scrolled to, and the scroll position that left the view
+    /// at (once shown): it is the one being read until the view moves, even
+    /// when the end of the text stops it short of the top.
+    jumped: Option<(usize, Option<f32>)>,
 }
 
 impl HeightCache {
@@ -96,6 +100,22 @@ impl HeightCache {
             .collect();
         self.measured = vec![false; view.paragraphs.len()];
         self.tops_stale = true;
+    }
+
+    /// The offset being read: the one last scrolled to while the view stays
+    /// where that left it (at scroll position `y`), else `top`.
+    fn reading_offset(&mut self, top: usize, y: f32) -> usize {
+        match self.jumped {
+            Some((offset, None)) => {
+                self.jumped = Some((offset, Some(y)));
+                offset
+            }
+            Some((offset, Some(at))) if (at - y).abs() < 0.5 => offset,
+            _ => {
+                self.jumped = None;
+                top
+            }
+        }
     }
 
     /// Takes the paragraph tops out of the cache (up to date) while the view paints.
@@ -137,6 +157,7 @@ pub fn show(
         .id_salt("reader")
         .auto_shrink(false);
     if let Some(offset) = input.scroll_to {
+        cache.jumped = Some((offset, None));
         area = area
             .vertical_scroll_offset(tops.get(view.paragraph_at(offset)).copied().unwrap_or(0.0));
     }
@@ -148,7 +169,12 @@ pub fn show(
         let first = tops
             .partition_point(|t| *t < viewport.min.y)
             .saturating_sub(1);
-        output.top_offset = view.paragraphs.get(first).map_or(0, |p| p.span.start);
+        // The paragraph the view's top edge is in: one scrolled to exactly is the one read.
+        let reading = tops
+            .partition_point(|t| *t <= viewport.min.y)
+            .saturating_sub(1);
+        let top = view.paragraphs.get(reading).map_or(0, |p| p.span.start);
+        output.top_offset = cache.reading_offset(top, viewport.min.y);
         let in_view = tops
             .iter()
             .enumerate()

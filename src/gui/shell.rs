@@ -13,7 +13,7 @@ use crate::gui::notes::editor::{self, EditorAction, EditorFocus};
 use crate::gui::notes::panel as notes_panel;
 use crate::gui::notes::session::Notice;
 use crate::gui::notes::toolbar;
-use crate::gui::panels::{find, outline, status, table};
+use crate::gui::panels::{find, outline, pages, status, table};
 use crate::gui::reader::{self, ReaderInput};
 use crate::gui::settings::{CentralTab, RightTab, ThemeChoice};
 use crate::gui::targets::view as targets_view;
@@ -42,6 +42,7 @@ impl ReportLensApp {
             status::show(
                 ui,
                 self.view.as_ref(),
+                self.top_offset,
                 self.notes.as_ref(),
                 self.export_message.as_deref(),
                 self.loader.busy(),
@@ -50,6 +51,9 @@ impl ReportLensApp {
         });
         if self.find.open {
             egui::Panel::top("find").show(ui, |ui| commands.extend(self.find_bar(ui)));
+        }
+        if self.goto.open {
+            egui::Panel::top("goto").show(ui, |ui| commands.extend(self.goto_bar(ui)));
         }
         if self.settings.central_tab == CentralTab::Reader {
             self.side_panels(ui, &mut commands);
@@ -204,6 +208,11 @@ impl ReportLensApp {
         {
             commands.push(Command::ToggleFind);
         }
+        let paged = self.view.as_ref().is_some_and(|v| v.doc.page_count() > 0);
+        let goto = egui::Button::new(language.t(Key::GoToPage)).shortcut_text("Ctrl+G");
+        if ui.add_enabled(paged, goto).clicked() {
+            commands.push(Command::ToggleGoto);
+        }
         ui.separator();
         ui.menu_button(language.t(Key::Theme), |ui| {
             for (choice, key) in [
@@ -238,6 +247,19 @@ impl ReportLensApp {
         }
     }
 
+    fn goto_bar(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let Some(view) = &self.view else {
+            return vec![Command::ToggleGoto];
+        };
+        match pages::show(ui, &mut self.goto, &view.doc, self.settings.language) {
+            Some(pages::GotoAction::Go(offset)) => {
+                vec![Command::ToggleGoto, Command::ScrollTo(offset)]
+            }
+            Some(pages::GotoAction::Close) => vec![Command::ToggleGoto],
+            None => Vec::new(),
+        }
+    }
+
     fn side_panels(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let Some(view) = &self.view else { return };
         let language = self.settings.language;
@@ -263,12 +285,23 @@ impl ReportLensApp {
             let shown = panel.show(ui, |ui| {
                 right_tabs(ui, tab, notes.map_or(0, |n| n.store.all().len()), language);
                 match (*tab, notes) {
-                    (RightTab::Notes, Some(notes)) => {
-                        notes_panel::show(ui, &mut self.notes_filter, &notes.store, language)
-                    }
-                    _ => table::show(ui, &mut self.table, &view.indicators, selected, language)
-                        .into_iter()
-                        .collect(),
+                    (RightTab::Notes, Some(notes)) => notes_panel::show(
+                        ui,
+                        &mut self.notes_filter,
+                        &notes.store,
+                        &view.doc,
+                        language,
+                    ),
+                    _ => table::show(
+                        ui,
+                        &mut self.table,
+                        &view.indicators,
+                        &view.doc,
+                        selected,
+                        language,
+                    )
+                    .into_iter()
+                    .collect(),
                 }
             });
             commands.extend(shown.inner);
@@ -629,6 +662,9 @@ fn shortcuts(ctx: &egui::Context, zoom: f32) -> Vec<Command> {
     }
     if pressed(KeyCode::F) {
         commands.push(Command::ToggleFind);
+    }
+    if pressed(KeyCode::G) {
+        commands.push(Command::ToggleGoto);
     }
     if pressed(KeyCode::Plus) || pressed(KeyCode::Equals) {
         commands.push(Command::Zoom(zoom * 1.1));

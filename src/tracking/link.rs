@@ -33,6 +33,8 @@ pub struct TrackedReport {
     pub indicators: Arc<Vec<Indicator>>,
     /// The block (line) of each indicator.
     pub blocks: Arc<Vec<usize>>,
+    /// The page of each indicator, for a report with pages (PDF); all `None` otherwise.
+    pub pages: Arc<Vec<Option<u32>>>,
     /// Share of its year the report covers when no period says (上半年: 0.5).
     pub coverage: f64,
 }
@@ -119,6 +121,10 @@ impl TrackedReport {
             .iter()
             .map(|i| doc.blocks.partition_point(|b| b.span.end <= i.span.start))
             .collect();
+        let pages = indicators
+            .iter()
+            .map(|i| doc.page_at(i.span.start))
+            .collect();
         let coverage = if info.kind == ReportKind::Execution {
             coverage_of(doc)
         } else {
@@ -129,6 +135,7 @@ impl TrackedReport {
             info,
             indicators: Arc::new(indicators),
             blocks: Arc::new(blocks),
+            pages: Arc::new(pages),
             coverage,
         }
     }

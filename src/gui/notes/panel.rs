@@ -1,13 +1,15 @@
 //! The notes panel: every annotation in document order with its colour,
-//! quote, note, tags and status; filters by colour, tag, status and text;
+//! quote, page (for reports with pages), note, tags and status; filters by colour, tag, status and text;
 //! a click jumps to the passage, a button deletes (undoable). Annotations
 //! that could not be placed on the current text are listed apart.
 
 use egui::{RichText, Ui};
 
 use crate::annotations::{Annotation, AnnotationStore, Colour, Status};
+use crate::document::Document;
 use crate::gui::commands::Command;
 use crate::gui::i18n::Key;
+use crate::gui::panels::pages;
 use crate::gui::theme;
 use crate::gui::Language;
 
@@ -45,6 +47,7 @@ pub fn show(
     ui: &mut Ui,
     filter: &mut NotesFilter,
     store: &AnnotationStore,
+    doc: &Document,
     language: Language,
 ) -> Vec<Command> {
     filters(ui, filter, store, language);
@@ -64,7 +67,7 @@ pub fn show(
                 .filter(|a| filter.keeps(a))
                 .partition(|a| !a.anchor.unplaced);
             for annotation in placed {
-                row(ui, annotation, language, &mut commands);
+                row(ui, annotation, doc, language, &mut commands);
             }
             if !unplaced.is_empty() {
                 ui.add_space(8.0);
@@ -74,7 +77,7 @@ pub fn show(
                     unplaced.len()
                 ));
                 for annotation in unplaced {
-                    row(ui, annotation, language, &mut commands);
+                    row(ui, annotation, doc, language, &mut commands);
                 }
             }
         });
@@ -131,7 +134,17 @@ fn filters(ui: &mut Ui, filter: &mut NotesFilter, store: &AnnotationStore, langu
     });
 }
 
-fn row(ui: &mut Ui, annotation: &Annotation, language: Language, commands: &mut Vec<Command>) {
+fn row(
+    ui: &mut Ui,
+    annotation: &Annotation,
+    doc: &Document,
+    language: Language,
+    commands: &mut Vec<Command>,
+) {
+    let placed = !annotation.anchor.unplaced;
+    let page = placed
+        .then(|| doc.page_at(annotation.anchor.start()))
+        .flatten();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
@@ -150,6 +163,9 @@ fn row(ui: &mut Ui, annotation: &Annotation, language: Language, commands: &mut 
             ui.label(&annotation.note);
         }
         ui.horizontal_wrapped(|ui| {
+            if let Some(page) = page {
+                ui.label(RichText::new(pages::page_name(page, language)).weak());
+            }
             if let Some(status) = annotation.status {
                 ui.colored_label(theme::status(status), language.status(status));
             }

@@ -3,6 +3,7 @@
 
 pub mod find;
 pub mod outline;
+pub mod pages;
 pub mod status;
 pub mod table;
 

@@ -1,10 +1,12 @@
-//! The status bar: file name, encoding, size, indicator counts by kind, where
-//! the notes are saved, and the file being opened.
+//! The status bar: file name, the page being read (for reports with pages),
+//! encoding, size, indicator counts by kind, where the notes are saved, and
+//! the file being opened.
 
 use egui::Ui;
 
 use crate::gui::i18n::Key;
 use crate::gui::notes::session::NotesSession;
+use crate::gui::panels::pages;
 use crate::gui::theme;
 use crate::gui::view::{DocView, KINDS};
 use crate::gui::Language;
@@ -13,6 +15,7 @@ use crate::gui::Language;
 pub fn show(
     ui: &mut Ui,
     view: Option<&DocView>,
+    top_offset: usize,
     notes: Option<&NotesSession>,
     export_message: Option<&str>,
     loading: Option<&std::path::Path>,
@@ -27,6 +30,10 @@ pub fn show(
         let Some(view) = view else { return };
         ui.label(&view.doc.name);
         ui.separator();
+        if let Some(page) = pages::status_text(&view.doc, top_offset, language) {
+            ui.label(page);
+            ui.separator();
+        }
         ui.label(format!(
             "{}: {}",
             language.t(Key::Encoding),

@@ -1,9 +1,11 @@
 //! The indicator table: sortable by column, filtered by kind, category and
-//! a text box; a click on a row reveals the indicator in the text.
+//! a text box; a click on a row reveals the indicator in the text. A report
+//! with pages (PDF) has a page column.
 
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
+use crate::document::Document;
 use crate::gui::commands::Command;
 use crate::gui::i18n::Key;
 use crate::gui::theme;
@@ -113,9 +115,11 @@ pub fn show(
     ui: &mut Ui,
     state: &mut TableState,
     indicators: &[Indicator],
+    doc: &Document,
     selected: Option<usize>,
     language: Language,
 ) -> Option<Command> {
+    let paged = doc.page_count() > 0;
     filters(ui, state, language);
     state.refresh(indicators);
     ui.label(format!(
@@ -138,8 +142,11 @@ pub fn show(
         .column(Column::initial(56.0).clip(true))
         .column(Column::initial(52.0).clip(true))
         .column(Column::initial(56.0))
-        .column(Column::initial(80.0).clip(true))
-        .column(Column::remainder().clip(true));
+        .column(Column::initial(80.0).clip(true));
+    if paged {
+        table = table.column(Column::initial(40.0).clip(true));
+    }
+    table = table.column(Column::remainder().clip(true));
     if std::mem::take(&mut state.scroll_to_selected) {
         if let Some(row) = selected.and_then(|s| state.rows.iter().position(|&r| r == s)) {
             table = table.scroll_to_row(row, Some(egui::Align::Center));
@@ -183,6 +190,9 @@ pub fn show(
             sort_header(&mut header, Key::Qualifier, None);
             sort_header(&mut header, Key::Kind, Some(SortColumn::Kind));
             sort_header(&mut header, Key::Category, Some(SortColumn::Category));
+            if paged {
+                sort_header(&mut header, Key::Page, None);
+            }
             sort_header(&mut header, Key::Section, None);
         })
         .body(|mut body| {
@@ -214,6 +224,12 @@ pub fn show(
                 row.col(|ui| {
                     ui.label(language.category(indicator.category));
                 });
+                if paged {
+                    let page = doc.page_at(indicator.span.start);
+                    row.col(|ui| {
+                        ui.label(page.map_or_else(String::new, |p| p.to_string()));
+                    });
+                }
                 row.col(|ui| {
                     ui.label(&indicator.section);
                 });
