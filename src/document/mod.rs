@@ -104,6 +104,11 @@ pub struct Document {
     pub warnings: Vec<DecodeWarning>,
 }
 
+/// The file extensions of the reports ReportLens reads, for open dialogs
+/// and for picking the reports out of a folder (the format itself is told
+/// from the content).
+pub const REPORT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "pdf", "html", "htm", "docx"];
+
 impl Document {
     /// Reads, decodes and structures the report at `path`, with the reader
     /// its content (or else its extension) calls for.

@@ -308,7 +308,10 @@ impl ReportLensApp {
 /// The native open dialog, filtered to the formats ReportLens reads.
 fn pick_file() -> Option<PathBuf> {
     rfd::FileDialog::new()
-        .add_filter("文本报告 / Text reports", &["txt", "text", "md"])
+        .add_filter(
+            "报告 / Reports (txt, pdf, html, docx)",
+            &crate::document::REPORT_EXTENSIONS,
+        )
         .add_filter("所有文件 / All files", &["*"])
         .pick_file()
 }

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::document::REPORT_EXTENSIONS;
 use crate::export::{self, TargetsFormat};
 use crate::files::Protected;
 use crate::gui::app::ReportLensApp;
@@ -14,8 +15,6 @@ use crate::tracking::{OutsideFolder, Workspace, WorkspaceError};
 
 /// File name of the workspace kept in the data folder until the user saves one elsewhere.
 const DEFAULT_WORKSPACE: &str = "workspace.reportlens-workspace.json";
-/// Extensions of the files a folder contributes to a workspace.
-const REPORT_EXTENSIONS: [&str; 3] = ["txt", "text", "md"];
 
 impl ReportLensApp {
     /// Opens `paths` as the workspace (saved in the data folder until saved elsewhere).
@@ -235,11 +234,36 @@ fn reports_in(folder: &Path) -> Vec<PathBuf> {
 
 fn pick_reports() -> Option<Vec<PathBuf>> {
     rfd::FileDialog::new()
-        .add_filter("文本报告 / Text reports", &REPORT_EXTENSIONS)
+        .add_filter("报告 / Reports (txt, pdf, html, docx)", &REPORT_EXTENSIONS)
         .add_filter("所有文件 / All files", &["*"])
         .pick_files()
 }
 
 fn workspace_dialog() -> rfd::FileDialog {
     rfd::FileDialog::new().add_filter("ReportLens workspace", &["json"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_of_reports_gives_every_format_read_and_nothing_else() {
+        let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for name in [
+            "2023.pdf",
+            "2024.docx",
+            "plan.txt",
+            "page.HTM",
+            "notes.json",
+            "a.png",
+        ] {
+            std::fs::write(folder.path().join(name), b"x").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let names: Vec<String> = reports_in(folder.path())
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names, ["2023.pdf", "2024.docx", "page.HTM", "plan.txt"]);
+    }
 }
