@@ -23,17 +23,17 @@ fn with_value<'a>(found: &'a [Indicator], value: &str) -> &'a Indicator {
 #[test]
 fn converter_pinyin_is_read_through_and_spans_keep_it() {
     let (doc, found) = extract(
-        "某省2025年政府工作報(bào)告摘要\n2024年,全省地區(qū)生產(chǎn)總值達(dá)13.7萬(wàn)億元、增長(zhǎng)5.8%,城鎮(zhèn)新增就業(yè)143萬(wàn)人。\n",
+        "測試省2031年政府工作報(bào)告要點\n2030年,全省地區(qū)生產(chǎn)總值達(dá)2.46萬(wàn)億元、增長(zhǎng)4.7%,另有城鎮(zhèn)新增就業(yè)61萬(wàn)人。\n",
     );
-    let level = with_value(&found, "13.7");
+    let level = with_value(&found, "2.46");
     assert_eq!(
         (level.metric.as_str(), level.unit.as_str(), level.kind),
         ("全省地區生產總值", "萬億元", Kind::Actual)
     );
     assert_eq!(level.metric_key, "地区生产总值");
-    let growth = with_value(&found, "5.8");
+    let growth = with_value(&found, "4.7");
     assert_eq!(growth.kind, Kind::Growth);
-    let jobs = with_value(&found, "143");
+    let jobs = with_value(&found, "61");
     assert_eq!(
         (jobs.metric.as_str(), jobs.unit.as_str()),
         ("城鎮新增就業", "萬人")
@@ -50,48 +50,48 @@ fn converter_pinyin_is_read_through_and_spans_keep_it() {
         assert!(chars[indicator.value_start..]
             .starts_with(&indicator.value.chars().collect::<Vec<_>>()));
     }
-    assert!(with_value(&found, "13.7").text.contains("(wàn)"));
+    assert!(with_value(&found, "2.46").text.contains("(wàn)"));
 }
 
 #[test]
 fn years_before_the_report_are_actuals_and_years_after_are_targets() {
     let (_, found) = extract(
-        "某市2018年政府工作报告\n六年来,全市生产总值年均增长8.1%,2017年达到1520亿元。到2020年,全市生产总值达到2000亿元,城镇化率提高到65%。\n",
+        "测试市2028年政府工作报告\n四年来,本市经济总量年均增长6.3%,2027年地区生产总值达到884亿元。到2030年,本市地区生产总值达到1100亿元,常住人口城镇化率提高到71%。\n",
     );
-    assert_eq!(with_value(&found, "8.1").kind, Kind::Growth);
-    assert_eq!(with_value(&found, "1520").kind, Kind::Actual);
-    assert_eq!(with_value(&found, "2000").kind, Kind::Target);
-    assert_eq!(with_value(&found, "65").kind, Kind::Target);
+    assert_eq!(with_value(&found, "6.3").kind, Kind::Growth);
+    assert_eq!(with_value(&found, "884").kind, Kind::Actual);
+    assert_eq!(with_value(&found, "1100").kind, Kind::Target);
+    assert_eq!(with_value(&found, "71").kind, Kind::Target);
 }
 
 #[test]
 fn a_paragraph_keeps_the_year_it_named() {
     let (_, found) = extract(
-        "某省2025年政府工作报告解读\n报告回顾了 2024 年工作。全省地区生产总值达 9.5 万亿元。粮食总产量 720 亿斤。\n今年全省地区生产总值增长 5% 左右。\n",
+        "测试省2032年政府工作报告图解\n先看 2031 年的成绩单。本省地区生产总值达到 3.18 万亿元。粮食产量为 455 亿斤。\n今年本省地区生产总值增长 4.5% 左右。\n",
     );
-    assert_eq!(with_value(&found, "9.5").kind, Kind::Actual);
-    assert_eq!(with_value(&found, "720").kind, Kind::Actual);
-    assert_eq!(with_value(&found, "5").kind, Kind::Target);
+    assert_eq!(with_value(&found, "3.18").kind, Kind::Actual);
+    assert_eq!(with_value(&found, "455").kind, Kind::Actual);
+    assert_eq!(with_value(&found, "4.5").kind, Kind::Target);
 }
 
 #[test]
 fn an_elapsed_part_of_the_year_has_happened() {
     let (_, found) = extract(
-        "今年1—6月,全市120个重点项目完成投资315.6亿元,为年计划的52.3%;其中,工业项目完成投资98.2亿元。截至8月底,新开工项目42个。\n下半年,力争完成投资300亿元。\n",
+        "1—5月份,测试市列入台账的77个项目累计投入资金143.8亿元,约为年计划的41.9%;当中制造业项目投入资金66.4亿元。截至9月末,开工项目累计39个。\n下半年,力争再投入资金180亿元。\n",
     );
-    assert_eq!(with_value(&found, "315.6").kind, Kind::Actual);
-    assert_eq!(with_value(&found, "52.3").kind, Kind::Completion);
-    assert_eq!(with_value(&found, "98.2").kind, Kind::Actual);
-    assert_eq!(with_value(&found, "42").kind, Kind::Actual);
-    assert_eq!(with_value(&found, "300").kind, Kind::Target);
+    assert_eq!(with_value(&found, "143.8").kind, Kind::Actual);
+    assert_eq!(with_value(&found, "41.9").kind, Kind::Completion);
+    assert_eq!(with_value(&found, "66.4").kind, Kind::Actual);
+    assert_eq!(with_value(&found, "39").kind, Kind::Actual);
+    assert_eq!(with_value(&found, "180").kind, Kind::Target);
 }
 
 #[test]
 fn completion_has_many_forms() {
     let (_, found) = extract(
-        "一、上半年计划执行情况\n全县重点项目投资完成率96.5%,高于时序进度2.7个百分点;城市低保月人均补差超任务17元;一般公共预算支出为年度预算数的48.6%。\n",
+        "一、1-8月计划执行情况\n测试县民生工程资金执行率83.4%,快于时序进度4.1个百分点;特困人员月供养标准超任务23元;教育支出为年度预算数的59.2%。\n",
     );
-    for value in ["96.5", "2.7", "17", "48.6"] {
+    for value in ["83.4", "4.1", "23", "59.2"] {
         assert_eq!(with_value(&found, value).kind, Kind::Completion, "{value}");
     }
 }
@@ -99,49 +99,49 @@ fn completion_has_many_forms() {
 #[test]
 fn metrics_carry_over_where_the_sentence_names_them_once() {
     let (_, found) = extract(
-        "某市2019年统计公报\n全市生产总值1520亿元,按可比价格计算,比上年增长6.5%。其中第一产业增加值120亿元,第二产业增加值560亿元,第三产业增加值840亿元,分别增长3.1%、6.2%和7.4%。\n全市生产总值连续跨越1000亿、1500亿元大关,2019年达到1520亿元。\n全市85个重点项目完成投资312亿元,完成率104%。\n",
+        "测试市2029年统计公报\n本市生产总值963亿元,按不变价格计算,较上年增长5.2%。第一产业增加值71亿元,第二产业增加值388亿元,第三产业增加值504亿元,分别增长2.4%、5.9%和5.1%。\n本市生产总值先后越过800亿、900亿元大关,2029年为963亿元。\n全市31个省级项目完成投资209亿元,完成率97%。\n",
     );
     let metric = |value: &str| with_value(&found, value).metric.clone();
-    assert_eq!(metric("6.5"), "生产总值");
-    assert_eq!(metric("3.1"), "第一产业增加值");
-    assert_eq!(metric("6.2"), "第二产业增加值");
-    assert_eq!(metric("7.4"), "第三产业增加值");
-    assert!(metric("1500").ends_with("生产总值"), "{}", metric("1500"));
+    assert_eq!(metric("5.2"), "本市生产总值");
+    assert_eq!(metric("2.4"), "第一产业增加值");
+    assert_eq!(metric("5.9"), "第二产业增加值");
+    assert_eq!(metric("5.1"), "第三产业增加值");
+    assert!(metric("900").ends_with("生产总值"), "{}", metric("900"));
     assert!(
         found.iter().all(|i| !i.metric.contains("大关")),
         "{found:#?}"
     );
-    assert_eq!(metric("312"), "重点项目完成投资");
-    assert!(metric("104").starts_with("重点项目"), "{}", metric("104"));
-    assert_eq!(with_value(&found, "104").kind, Kind::Completion);
+    assert_eq!(metric("209"), "省级项目完成投资");
+    assert!(metric("97").starts_with("省级项目"), "{}", metric("97"));
+    assert_eq!(with_value(&found, "97").kind, Kind::Completion);
 }
 
 #[test]
 fn points_and_multiples_measure_change_and_a_plan_as_a_base_plans_nothing() {
     let (_, found) = extract(
-        "某市2020年统计公报\n常住人口城镇化率提高1.6个百分点,同比加快0.3个百分点。全市生产总值比2010年增长1.1倍。\n截至8月底,工业项目完成投资205亿元,占年度计划的76%;农业项目完成投资60亿元,占年度计划的71%。\n",
+        "测试市2030年统计公报\n户籍人口城镇化率上升2.2个百分点,增幅扩大0.4个百分点。全市进出口总额比2020年增长1.7倍。\n截至10月末,交通项目完成投资88亿元,相当于年度计划的63%;水利项目完成投资27亿元,相当于年度计划的58%。\n",
     );
-    assert_eq!(with_value(&found, "1.6").kind, Kind::Growth);
-    assert_eq!(with_value(&found, "0.3").kind, Kind::Growth);
-    assert_eq!(with_value(&found, "1.1").kind, Kind::Growth);
-    assert_eq!(with_value(&found, "60").kind, Kind::Actual);
-    assert_eq!(with_value(&found, "71").kind, Kind::Completion);
+    assert_eq!(with_value(&found, "2.2").kind, Kind::Growth);
+    assert_eq!(with_value(&found, "0.4").kind, Kind::Growth);
+    assert_eq!(with_value(&found, "1.7").kind, Kind::Growth);
+    assert_eq!(with_value(&found, "27").kind, Kind::Actual);
+    assert_eq!(with_value(&found, "58").kind, Kind::Completion);
 }
 
 #[test]
 fn percentages_written_in_words_are_figures() {
     let (_, found) = extract(
-        "某省2010年政府工作報告摘要\n過去一年,全省生產總值增長百分之十點二,財政收入增長百分之三十八,城鎮登記失業率百分之3.9。\n",
+        "測試省2033年施政報告撮要\n過去一年,本省生產總值增長百分之七點四,稅收收入增長百分之二十六,城鎮調查失業率百分之4.6。\n",
     );
-    let growth = with_value(&found, "百分之十點二");
+    let growth = with_value(&found, "百分之七點四");
     assert_eq!(
         (growth.normalized_value, growth.unit.as_str()),
-        (Some(10.2), "%")
+        (Some(7.4), "%")
     );
     assert_eq!(growth.kind, Kind::Growth);
     assert_eq!(
-        with_value(&found, "百分之三十八").normalized_value,
-        Some(38.0)
+        with_value(&found, "百分之二十六").normalized_value,
+        Some(26.0)
     );
-    assert_eq!(with_value(&found, "百分之3.9").normalized_value, Some(3.9));
+    assert_eq!(with_value(&found, "百分之4.6").normalized_value, Some(4.6));
 }

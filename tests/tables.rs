@@ -20,7 +20,7 @@ fn summary(found: &[Indicator]) -> Vec<(String, String, String, Kind)> {
 #[test]
 fn a_progress_table_gives_target_actual_and_completion_per_row() {
     let found = extract(
-        "某市2020年民生实事1-9月进展情况\n序号 项目名称 单 位 年度目标 完成数 完成率 责任单位\n1 新建城市公园 个 12 14 116.7% 园林局\n2 城镇新增就业 万人 4.5 3.9 86.7% 人社局\n",
+        "某市2020年民生实事1-9月进展情况\n序号 项目名称 单 位 年度目标 完成数 完成率 责任单位\n1 新建城市公园 个 12 14 116.7% 园林局\n2 农村公路提质改造 万米 4.5 3.9 86.7% 交通局\n",
     );
     let row = |metric: &str, value: &str, unit: &str, kind: Kind| {
         (
@@ -36,15 +36,15 @@ fn a_progress_table_gives_target_actual_and_completion_per_row() {
             row("新建城市公园", "12", "个", Kind::Target),
             row("新建城市公园", "14", "个", Kind::Actual),
             row("新建城市公园", "116.7", "%", Kind::Completion),
-            row("城镇新增就业", "4.5", "万人", Kind::Target),
-            row("城镇新增就业", "3.9", "万人", Kind::Actual),
-            row("城镇新增就业", "86.7", "%", Kind::Completion),
+            row("农村公路提质改造", "4.5", "万米", Kind::Target),
+            row("农村公路提质改造", "3.9", "万米", Kind::Actual),
+            row("农村公路提质改造", "86.7", "%", Kind::Completion),
         ]
     );
-    let jobs = &found[3];
+    let roads = &found[3];
     assert_eq!(
-        (jobs.normalized_value, jobs.normalized_unit.as_str()),
-        (Some(45000.0), "人")
+        (roads.normalized_value, roads.normalized_unit.as_str()),
+        (Some(45000.0), "米")
     );
     assert_eq!(&found[2].text, "116.7%");
 }
@@ -52,7 +52,7 @@ fn a_progress_table_gives_target_actual_and_completion_per_row() {
 #[test]
 fn year_columns_and_a_unit_in_the_row_name() {
     let found = extract(
-        "主要经济指标\n指标 2021年 2022年\n地区生产总值(亿元) 1520.3 1618.7\n城镇常住居民人均可支配收入(元) 41230 43012\n",
+        "主要经济指标\n指标 2021年 2022年\n规模以上工业增加值(亿元) 1520.3 1618.7\n城镇常住居民人均可支配收入(元) 41230 43012\n",
     );
     let periods: Vec<(&str, &str, &str)> = found
         .iter()
@@ -67,8 +67,8 @@ fn year_columns_and_a_unit_in_the_row_name() {
     assert_eq!(
         periods,
         [
-            ("地区生产总值", "亿元", "2021年"),
-            ("地区生产总值", "亿元", "2022年"),
+            ("规模以上工业增加值", "亿元", "2021年"),
+            ("规模以上工业增加值", "亿元", "2022年"),
             ("城镇常住居民人均可支配收入", "元", "2021年"),
             ("城镇常住居民人均可支配收入", "元", "2022年"),
         ]
@@ -84,7 +84,7 @@ fn numbers_in_a_row_with_no_unit_and_no_header_stay_silent() {
 #[test]
 fn a_table_flattened_one_cell_per_line_is_gathered_into_rows() {
     let found = extract(
-        "某省2021年统计公报\n表2 2021年主要价格指数(上年=100)\n|\n全 省\n|\n城 市\n|\n农 村\n|\n商品零售价格指数\n|\n101.6\n|\n101.4\n|\n102.0\n|\n工业品出厂价格指数\n|\n104.2\n|\n104.0\n|\n104.5\n全年物价总体平稳。\n",
+        "某省2021年统计公报\n表2 2021年几项价格指数(以上年为100)\n|\n全 省\n|\n城 市\n|\n农 村\n|\n商品零售价格指数\n|\n101.6\n|\n101.4\n|\n102.0\n|\n工业品出厂价格指数\n|\n104.2\n|\n104.0\n|\n104.5\n全年物价总体平稳。\n",
     );
     let cells: Vec<(&str, &str)> = found
         .iter()

@@ -432,11 +432,11 @@ fn excerpt_and_digest() -> Vec<TrackedReport> {
     vec![
         report(
             "excerpt.txt",
-            "今年我区经济社会发展的主要预期目标是：地区生产总值增长6%左右；固定资产投资增长10%左右；社会消费品零售总额增长9%左右；进出口总额增长8%左右；城镇居民人均可支配收入增长6%左右；农村居民人均可支配收入增长7%左右。\n",
+            "本年度全区发展的预期指标定为：地区生产总值增长6%左右；固定资产投资增长10%左右；社会消费品零售总额增长9%左右；进出口总额增长8%左右；城镇居民人均可支配收入增长6%左右；农村居民人均可支配收入增长7%左右。\n",
         ),
         report(
             "digest.txt",
-            "本报南宁1月20日电 广西壮族自治区十四届人大二次会议今天开幕，自治区主席作政府工作报告。\n过去一年，全区地区生产总值增长5.2%，固定资产投资、社会消费品零售总额、进出口总额分别增长11.3%、8.1%和12.6%，城乡居民人均可支配收入分别增长5.8%、7.4%。\n",
+            "本报南宁1月18日电 广西壮族自治区第十六届人民代表大会第三次会议上午开幕，自治区主席向大会作政府工作报告。\n过去一年，全区地区生产总值增长5.2%，固定资产投资、社会消费品零售总额、进出口总额分别增长11.3%、8.1%和12.6%，城乡居民人均可支配收入分别增长5.8%、7.4%。\n",
         ),
     ]
 }
@@ -463,7 +463,7 @@ fn an_excerpt_that_names_no_region_or_year_is_tracked_by_the_report_after_it() {
         ),
     ] {
         let row = row(&rows, &reports, target);
-        assert_eq!(row.year, Some(2023), "{target}");
+        assert_eq!(row.year, Some(2034), "{target}");
         assert!(
             figure(&reports, row).ends_with(actual),
             "{target}: {:?}",
@@ -478,7 +478,7 @@ fn with_several_regions_a_report_of_no_region_is_linked_to_none() {
     let mut reports = excerpt_and_digest();
     let other = Document::from_text(
         "other.txt",
-        "本报杭州1月14日讯 浙江省十四届人大二次会议今天开幕。\n过去一年，全省地区生产总值增长6%。\n",
+        "本报杭州1月15日讯 浙江省第十六届人民代表大会第三次会议上午开幕。\n过去一年，全省地区生产总值增长6%。\n",
     );
     reports.push(OpenReport::new(PathBuf::from("other.txt"), other, None).tracked);
     let rows = link_targets(&reports, &[]);
@@ -495,14 +495,14 @@ fn a_ceiling_on_a_rate_written_in_traditional_script_compares_as_a_rate() {
     let reports = vec![
         report(
             "plan.txt",
-            "某省2018年政府工作報告\n今年主要預期目標是:城鎮登記失業率控制在4%以內,CPI漲幅控制在3%左右。\n",
+            "測試省2034年政府工作報告\n今年預期目標:城鎮調查失業率控制在5.5%以內,居民消費價格漲幅控制在2.5%左右。\n",
         ),
         report(
             "review.txt",
-            "某省2019年政府工作报告\n过去一年,CPI上涨2.1%,城镇登记失业率3.2%。\n",
+            "测试省2035年政府工作报告\n过去一年,居民消费价格上涨1.4%,城镇调查失业率5.1%。\n",
         ),
     ];
     let rows = link_targets(&reports, &[]);
-    let prices = row(&rows, &reports, "CPI漲幅控制在3%左右");
+    let prices = row(&rows, &reports, "居民消費價格漲幅控制在2.5%左右");
     assert_eq!(prices.status, TargetStatus::Met, "{:?}", prices.links);
 }

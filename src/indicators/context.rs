@@ -112,8 +112,8 @@ fn sets_scope(clauses: &Clauses, (start, end): (usize, usize)) -> bool {
         || after.starts_with('中') && !after.chars().nth(1).is_some_and(is_cjk_word_char)
 }
 
-/// The noun phrase that opens the sentence ("生产总值" in "生产总值连续跨越
-/// 5000亿、6000亿元大关"), for a figure whose only other name is a landmark.
+/// The noun phrase that opens the sentence ("生产总值" in "生产总值先后越过
+/// 800亿、900亿元大关"), for a figure whose only other name is a landmark.
 fn sentence_subject(clauses: &Clauses, floor: usize, end: usize) -> Option<(usize, usize)> {
     let mut start = clauses.sentence_start(end).max(floor);
     while let Some(word) = LEXICON.stop_words.longest_prefix(clauses.text(start, end)) {
@@ -123,7 +123,7 @@ fn sentence_subject(clauses: &Clauses, floor: usize, end: usize) -> Option<(usiz
     Some((start, start + length))
 }
 
-/// "大关", "台阶": what a figure crosses ("突破6000亿元大关"), never what it measures.
+/// "大关", "台阶": what a figure crosses ("越过900亿元大关"), never what it measures.
 fn is_landmark(phrase: &str) -> bool {
     LEXICON.landmarks.longest_suffix(phrase, |_| true).is_some()
 }

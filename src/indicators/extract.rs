@@ -343,7 +343,7 @@ impl BlockText<'_> {
     }
 
     /// Where the list of metrics that ends with the one starting at `start`
-    /// begins ("规模以上工业增加值、固定资产投资、社会消费品零售总额分别增长…"
+    /// begins ("城镇、农村居民人均可支配收入和人均消费支出分别增长…"
     /// is read whole, however long), without the words that open its clause
     /// ("其中", "全年").
     fn list_start(&self, start: usize) -> usize {
@@ -464,7 +464,7 @@ impl BlockText<'_> {
 
     /// The tense of a figure whose sentence runs over bytes `from..to` and
     /// whose own sentence names `period`. A sentence that names no period is
-    /// in the time its paragraph last named ("2024年,…稳中有进。地区生产总值
+    /// in the time its paragraph last named ("2030年,…总体平稳。地区生产总值
     /// 达…"), else in its section's.
     fn tense(&self, from: usize, to: usize, period: Option<&str>, sentence_start: usize) -> Tense {
         let paragraph_period = || {
@@ -520,7 +520,7 @@ fn hedge_in(before: &str) -> Option<String> {
         .map(|(start, end)| before[start..end].to_string())
 }
 
-/// A metric that is itself a share of a target: "投资完成率", "占年任务之比".
+/// A metric that is itself a share of a target: "投资完成率", "占计划之比".
 fn is_completion_metric(metric: &str) -> bool {
     LEXICON
         .completion_metrics

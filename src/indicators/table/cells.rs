@@ -215,26 +215,19 @@ mod tests {
 
     #[test]
     fn cells_part_at_spaces_but_not_inside_words() {
-        let cells: Vec<&str> = cells_of("序号 考核指标 单 位 工作目标 已完成数 备  注")
+        let cells: Vec<&str> = cells_of("编号 事项 单 位 全年任务 实际完成 说  明")
             .into_iter()
             .map(|(_, c)| c)
             .collect();
         assert_eq!(
             cells,
-            [
-                "序号",
-                "考核指标",
-                "单 位",
-                "工作目标",
-                "已完成数",
-                "备  注"
-            ]
+            ["编号", "事项", "单 位", "全年任务", "实际完成", "说  明"]
         );
-        let row: Vec<&str> = cells_of("1 城镇新增就业 万人 5.2 7.23")
+        let row: Vec<&str> = cells_of("4 改造老旧管网 公里 36 41")
             .into_iter()
             .map(|(_, c)| c)
             .collect();
-        assert_eq!(row, ["1", "城镇新增就业", "万人", "5.2", "7.23"]);
+        assert_eq!(row, ["4", "改造老旧管网", "公里", "36", "41"]);
     }
 
     #[test]

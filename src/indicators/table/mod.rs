@@ -1,7 +1,7 @@
 //! Reading tables that reached the text flattened one row per line, cells
-//! separated by spaces ("1 城镇新增就业 万人 5.2 7.23 139.1% 人社局"): a
-//! header row names what each column of figures is (工作目标 a target,
-//! 已完成数 an actual, 完成率 or 占年任务之比 a completion, 增长 a growth,
+//! separated by spaces ("3 新建公园 个 12 14 116.7% 园林局"): a
+//! header row names what each column of figures is (年度目标 a target,
+//! 完成数 an actual, 完成率 or 占计划比例 a completion, 增长 a growth,
 //! 2007年 an actual of that year), and each figure of a row below it is an
 //! indicator of the row's name, in the unit of its unit cell, of a unit in
 //! its name ("生产总值(亿元)") or of a "单位:亿元" line. Rows that the

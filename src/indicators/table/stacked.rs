@@ -1,5 +1,5 @@
 //! Tables flattened one cell per line, as web pages and PDFs give them
-//! ("居民消费价格总指数\n|\n104.2\n|\n103.9"): a run of short one-cell lines
+//! ("商品零售价格指数\n|\n101.6\n|\n101.4"): a run of short one-cell lines
 //! with "|" lines between cells, or with many lines that are a lone figure,
 //! is gathered back into a header (the names before the first row) and rows
 //! (a name, maybe a unit, then its figures).
