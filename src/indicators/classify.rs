@@ -261,37 +261,24 @@ mod tests {
 
     #[test]
     fn years_named_outweigh_cues_against_the_report_year() {
-        let planned = Tense::Planned;
-        let achieved = Tense::Achieved;
-        assert_eq!(
-            figure_tense(None, Some("2017年"), Some(2018), planned),
-            achieved
-        );
-        assert_eq!(
-            figure_tense(Some(planned), Some("2016年"), Some(2017), planned),
-            achieved
-        );
-        assert_eq!(
-            figure_tense(None, Some("2020年"), Some(2018), achieved),
-            planned
-        );
-        assert_eq!(
-            figure_tense(None, Some("十三五"), Some(2021), planned),
-            achieved
-        );
-        assert_eq!(
-            figure_tense(None, Some("十三五"), Some(2015), achieved),
-            planned
-        );
-        assert_eq!(
-            figure_tense(None, Some("十四五"), Some(2021), achieved),
-            planned
-        );
-        assert_eq!(
-            figure_tense(Some(planned), Some("2018年"), Some(2018), achieved),
-            planned
-        );
-        assert_eq!(figure_tense(None, Some("2017年"), None, planned), planned);
+        let (planned, achieved) = (Tense::Planned, Tense::Achieved);
+        let cases = [
+            (None, "2017年", Some(2018), planned, achieved),
+            (Some(planned), "2016年", Some(2017), planned, achieved),
+            (None, "2020年", Some(2018), achieved, planned),
+            (None, "十三五", Some(2021), planned, achieved),
+            (None, "十三五", Some(2015), achieved, planned),
+            (None, "十四五", Some(2021), achieved, planned),
+            (Some(planned), "2018年", Some(2018), achieved, planned),
+            (None, "2017年", None, planned, planned),
+        ];
+        for (cue, period, report_year, section, expected) in cases {
+            assert_eq!(
+                figure_tense(cue, Some(period), report_year, section),
+                expected,
+                "{period} in a report of {report_year:?}"
+            );
+        }
     }
 
     #[test]

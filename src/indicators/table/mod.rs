@@ -59,10 +59,13 @@ impl TableReader {
     /// the end of `batch`, in order. Only lines inside the batch's pieces
     /// give indicators; the others may be headers.
     pub fn read(&mut self, text: &str, batch: &[Piece], sections: &[Section]) -> Vec<Indicator> {
-        let Some(last) = batch.last() else {
+        let piece_ends: Vec<usize> = batch
+            .iter()
+            .map(|p| p.start + p.text.chars().count())
+            .collect();
+        let Some(&batch_end) = piece_ends.last() else {
             return Vec::new();
         };
-        let batch_end = last.start + last.text.chars().count();
         let mut found = Vec::new();
         let mut run: Vec<StackedLine> = Vec::new();
         let mut piece_at = 0;
@@ -70,12 +73,7 @@ impl TableReader {
             let rest = &text[self.read_bytes..];
             let line = rest.split('\n').next().unwrap_or(rest);
             let start = self.read_chars;
-            while batch
-                .get(piece_at)
-                .is_some_and(|p| p.start + p.text.chars().count() <= start)
-            {
-                piece_at += 1;
-            }
+            piece_at += piece_ends[piece_at..].partition_point(|&end| end <= start);
             let section = batch
                 .get(piece_at)
                 .filter(|p| p.start <= start)
@@ -317,12 +315,11 @@ struct Figure<'t> {
 /// The value in base units and the base unit of `number` written in `unit`.
 fn normalized(number: &str, unit: &str) -> (Option<f64>, String) {
     let unit = unit.split('/').next().unwrap_or(unit);
-    let clauses = Clauses::new(format!("{}{unit}", number.replace(',', "")));
+    let number = number.replace(',', "");
+    let clauses = Clauses::new(format!("{number}{unit}"));
     match find_candidates(&clauses).first() {
-        Some(c) if c.value_end == number.replace(',', "").chars().count() => {
-            (Some(c.low), c.base_unit.clone())
-        }
-        _ => (number.replace(',', "").parse().ok(), String::new()),
+        Some(c) if c.value_end == number.chars().count() => (Some(c.low), c.base_unit.clone()),
+        _ => (number.parse().ok(), String::new()),
     }
 }
 
